@@ -1,0 +1,52 @@
+"""Reading and writing durations the way people type and read them."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from playlist_tui.domain.errors import InvalidValueError
+
+UNKNOWN = "--:--"
+
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)$")
+_SECONDS = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def parse_duration(text: str) -> float | None:
+    """Read ``225``, ``3:45`` or ``1:02:03`` as seconds; a blank text is unknown.
+
+    Raises:
+        InvalidValueError: The text is none of those forms.
+    """
+    value = text.strip()
+    if not value or value == UNKNOWN:
+        return None
+    if _SECONDS.match(value):
+        return float(value)
+
+    match = _CLOCK.match(value)
+    if match is None:
+        raise InvalidValueError(
+            f"{text!r} is not a duration; write seconds (225), m:ss (3:45) "
+            "or h:mm:ss (1:02:03)"
+        )
+    hours, minutes, seconds = match.groups()
+    if float(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+        raise InvalidValueError(
+            f"{text!r} is not a duration: minutes and seconds go up to 59 "
+            "(write 3:45 or 1:02:03)"
+        )
+    return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def format_duration(seconds: float | None) -> str:
+    """Show seconds as ``m:ss`` or ``h:mm:ss``; unknown as ``--:--``."""
+    if seconds is None or math.isnan(seconds):
+        return UNKNOWN
+    whole = max(0, int(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

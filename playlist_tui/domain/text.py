@@ -1,0 +1,44 @@
+"""The rule for control characters in text that comes from outside.
+
+Titles, artists, albums and playlist names are stored with every control character
+replaced by a visible stand-in, so that nothing stored can move the cursor, recolour
+the terminal, break a line of an exported M3U or make an XSPF file ill-formed:
+
+- C0 controls (U+0000-U+001F) become their Unicode control pictures (ESC -> "␛");
+- DEL (U+007F) becomes "␡";
+- C1 controls (U+0080-U+009F), bidirectional overrides and isolates, and lone
+  surrogates become a visible escape such as ``\\x9b`` or ``\\u202e``.
+
+Everything else, including Rich markup such as ``[bold]`` or ``[/]``, is kept exactly.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def visible_text(value: str) -> str:
+    """Return ``value`` with every control character replaced by a visible stand-in."""
+    if not _UNSAFE.search(value):
+        return value
+    return _UNSAFE.sub(_stand_in, value)
+
+
+def has_unsafe_characters(value: str) -> bool:
+    """Tell whether ``value`` holds a character that `visible_text` would replace."""
+    return _UNSAFE.search(value) is not None
