@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import re
 
+from playlist_tui.domain.errors import InvalidValueError
+
+MAX_NAME_LENGTH = 200
+
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 
@@ -42,3 +46,20 @@ def visible_text(value: str) -> str:
 def has_unsafe_characters(value: str) -> bool:
     """Tell whether ``value`` holds a character that `visible_text` would replace."""
     return _UNSAFE.search(value) is not None
+
+
+def playlist_name(name: str) -> str:
+    """Return a playlist name as stored: trimmed, with visible control characters.
+
+    Raises:
+        InvalidValueError: The name is empty or longer than `MAX_NAME_LENGTH`.
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidValueError("a playlist needs a name; the name is empty")
+    cleaned = visible_text(name.strip())
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise InvalidValueError(
+            f"a playlist name can have {MAX_NAME_LENGTH} characters at most; "
+            f"this one has {len(cleaned)}"
+        )
+    return cleaned
