@@ -106,7 +106,7 @@ class Session:
         return self._playback_elsewhere
 
     def _check_playback_here(self) -> None:
-        if self._playback_elsewhere:
+        if not self.is_player:
             raise PlaybackElsewhereError(
                 f"another playlist-tui is playing from {self.path}; playback is left "
                 "to it (quit it to play here)"
@@ -138,10 +138,15 @@ class Session:
                 return info
         raise NotFoundError(f"there is no playlist with id {playlist_id}")
 
-    def create_playlist(self, name: str) -> PlaylistInfo:
+    def create_playlist(self, name: str, tracks: Iterable[Track] = ()) -> PlaylistInfo:
+        """Create a playlist, with its first tracks, in one transaction."""
         with self._lock:
-            playlist_id = self.store.create_playlist(name)
+            playlist_id = self.store.create_playlist(name, list(tracks))
             return self.playlist_info(playlist_id)
+
+    def free_name(self, wanted: str) -> str:
+        """Return ``wanted``, or ``wanted (2)`` and so on when the name is taken."""
+        return self.store.free_name(wanted)
 
     def rename_playlist(self, playlist_id: int, name: str) -> PlaylistInfo:
         with self._lock:
@@ -318,7 +323,7 @@ class Session:
         """
         with self._lock:
             active = self.active
-            if active is None or self._playback_elsewhere:
+            if active is None or not self.is_player:
                 return False
             changed = active.tick()
             if changed or (
@@ -417,7 +422,7 @@ class Session:
         self._active_id = stored.playlist_id
 
     def _save_playback(self) -> None:
-        if self._playback_elsewhere:
+        if not self.is_player:
             return
         active = self.active
         if active is None:
@@ -448,6 +453,8 @@ class Session:
                 raise EmptyPlaylistError("nothing to play; name a playlist")
         elif verb == "seek":
             self.seek(float(argument or 0))
+        elif verb == "status":
+            self._save_playback()
         elif verb in {"pause", "toggle", "next", "prev", "stop"}:
             getattr(self, verb)()
         else:

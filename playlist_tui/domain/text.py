@@ -43,6 +43,19 @@ def visible_text(value: str) -> str:
     return _UNSAFE.sub(_stand_in, value)
 
 
+def printable(value: str) -> str:
+    """Return text safe to print: undecodable bytes as U+FFFD, controls visible.
+
+    For paths and other text that did not pass through `Track`: a path read from a
+    file name that is not UTF-8 holds lone surrogates, which no terminal can show.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return visible_text(value)
+
+
 def has_unsafe_characters(value: str) -> bool:
     """Tell whether ``value`` holds a character that `visible_text` would replace."""
     return _UNSAFE.search(value) is not None

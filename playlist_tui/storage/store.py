@@ -154,7 +154,8 @@ class Store:
             f"there is no playlist named {key!r}; `playlist-tui playlists` lists them"
         )
 
-    def create_playlist(self, name: str) -> int:
+    def create_playlist(self, name: str, tracks: Sequence[Track] = ()) -> int:
+        """Create a playlist, with its first tracks, in one transaction."""
         name = playlist_name(name)
         with self.write() as conn:
             self._check_name_free(conn, name, None)
@@ -165,7 +166,20 @@ class Store:
                 "INSERT INTO playlists (name, name_key, sort_order) VALUES (?, ?, ?)",
                 [name, name.casefold(), order],
             )
-            return int(cursor.lastrowid)  # type: ignore[arg-type]
+            playlist_id = int(cursor.lastrowid)  # type: ignore[arg-type]
+            self._insert(conn, playlist_id, tracks, None)
+            return playlist_id
+
+    def free_name(self, wanted: str) -> str:
+        """Return ``wanted``, or ``wanted (2)``, ``(3)``... when it is taken."""
+        wanted = playlist_name(wanted)
+        with self._lock:
+            taken = {r[0] for r in self.db.execute("SELECT name_key FROM playlists")}
+        name, number = wanted, 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{wanted} ({number})"
+        return name
 
     def rename_playlist(self, playlist_id: int, name: str) -> None:
         name = playlist_name(name)
@@ -220,31 +234,9 @@ class Store:
         Returns:
             The tracks with the ids the database gave them.
         """
-        if not tracks:
-            return []
         with self.write() as conn:
             self._check_playlist(conn, playlist_id)
-            (last_id,) = conn.execute("SELECT coalesce(max(id), 0) FROM tracks").fetchone()
-            ids = list(range(last_id + 1, last_id + 1 + len(tracks)))
-            after, follower = self._gap(conn, playlist_id, before)
-            rows = []
-            for i, (track, track_id) in enumerate(zip(tracks, ids, strict=True)):
-                prev_id = ids[i - 1] if i else after
-                next_id = ids[i + 1] if i + 1 < len(ids) else follower
-                rows.append((track_id, playlist_id, prev_id, next_id, track.title,
-                             track.artist, track.album, track.duration,
-                             _location_to_db(track.location)))
-            conn.executemany(
-                "INSERT INTO tracks (id, playlist_id, prev_id, next_id, title, artist, "
-                "album, duration, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            if after is not None:
-                conn.execute("UPDATE tracks SET next_id = ? WHERE id = ?", [ids[0], after])
-            if follower is not None:
-                conn.execute("UPDATE tracks SET prev_id = ? WHERE id = ?", [ids[-1], follower])
-            self._touch(conn, playlist_id)
-        return [_with_id(track, track_id) for track, track_id in zip(tracks, ids, strict=True)]
+            return self._insert(conn, playlist_id, tracks, before)
 
     def update_track(self, playlist_id: int, track: Track) -> None:
         """Write every field of ``track`` over the stored row with its id."""
@@ -393,6 +385,38 @@ class Store:
             raise DuplicateNameError(
                 f"a playlist named {row[1]!r} already exists; choose another name"
             )
+
+    def _insert(
+        self,
+        conn: sqlite3.Connection,
+        playlist_id: int,
+        tracks: Sequence[Track],
+        before: int | None,
+    ) -> list[Track]:
+        """Insert rows linked in order; ids are taken while the write lock is held."""
+        if not tracks:
+            return []
+        (last_id,) = conn.execute("SELECT coalesce(max(id), 0) FROM tracks").fetchone()
+        ids = list(range(last_id + 1, last_id + 1 + len(tracks)))
+        after, follower = self._gap(conn, playlist_id, before)
+        rows = []
+        for i, (track, track_id) in enumerate(zip(tracks, ids, strict=True)):
+            prev_id = ids[i - 1] if i else after
+            next_id = ids[i + 1] if i + 1 < len(ids) else follower
+            rows.append((track_id, playlist_id, prev_id, next_id, track.title,
+                         track.artist, track.album, track.duration,
+                         _location_to_db(track.location)))
+        conn.executemany(
+            "INSERT INTO tracks (id, playlist_id, prev_id, next_id, title, artist, "
+            "album, duration, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        if after is not None:
+            conn.execute("UPDATE tracks SET next_id = ? WHERE id = ?", [ids[0], after])
+        if follower is not None:
+            conn.execute("UPDATE tracks SET prev_id = ? WHERE id = ?", [ids[-1], follower])
+        self._touch(conn, playlist_id)
+        return [_with_id(track, track_id) for track, track_id in zip(tracks, ids, strict=True)]
 
     @staticmethod
     def _touch(conn: sqlite3.Connection, playlist_id: int) -> None:

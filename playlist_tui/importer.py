@@ -1,0 +1,184 @@
+"""Importing files and folders into the library, and exporting playlists to files.
+
+The glue between `playlist_tui.formats` (files as plain values) and the `Session`
+(the library). Used alike by the command line and the app.
+
+Rules:
+    - A playlist file becomes a new playlist named after ``#PLAYLIST:``, the XSPF
+      title or the file name; when that name is taken, `` (2)``, `` (3)`` ... is
+      added. With ``into``, the tracks are appended to that playlist instead
+      (created when missing).
+    - A folder becomes the playlist named after the folder (or ``into``). Scanning
+      the same folder again adds only the files that playlist does not hold yet,
+      so a second scan adds no duplicates.
+    - Each file is imported in one transaction: all of its tracks, or none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playlist_tui.domain import FormatError, InvalidTrackError, NotFoundError, Track
+from playlist_tui.domain.text import printable
+from playlist_tui.formats import Entry, read_playlist, scan_folder, write_playlist
+from playlist_tui.session import Session
+
+EXPORT_FORMATS = ("m3u8", "m3u", "pls", "xspf")
+
+
+@dataclass
+class ImportReport:
+    """What one import did: where the tracks went, and what was left out and why."""
+
+    source: str
+    playlist: str = ""
+    playlist_id: int | None = None
+    imported: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def summary(self) -> str:
+        """One line, then one line per skipped entry and warning."""
+        if self.error:
+            return f"could not import {self.source}: {self.error}"
+        if self.imported == 0 and not self.skipped:
+            head = f"no tracks found in {self.source}; playlist {self.playlist!r} is empty"
+        else:
+            head = (
+                f"imported {self.imported} tracks into {self.playlist!r}, "
+                f"skipped {len(self.skipped)}"
+            )
+        lines = [head]
+        lines += [f"  skipped {where}: {why}" for where, why in self.skipped]
+        lines += [f"  note: {text}" for text in self.warnings]
+        return "\n".join(printable(line) for line in lines)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "playlist": self.playlist,
+            "playlist_id": self.playlist_id,
+            "imported": self.imported,
+            "skipped": [{"entry": where, "reason": why} for where, why in self.skipped],
+            "warnings": self.warnings,
+            "error": self.error,
+        }
+
+
+Progress = Callable[[str], None]
+
+
+def import_paths(
+    session: Session,
+    paths: Iterable[Path],
+    into: str | None = None,
+    progress: Progress | None = None,
+) -> list[ImportReport]:
+    """Import each playlist file or folder; one report per path, failures included."""
+    reports = []
+    for path in paths:
+        report = ImportReport(source=printable(str(path)))
+        if progress:
+            progress(f"reading {report.source}")
+        try:
+            _import_one(session, Path(path), into, report)
+        except FormatError as error:
+            report.error = str(error)
+        reports.append(report)
+    return reports
+
+
+def _import_one(session: Session, path: Path, into: str | None, report: ImportReport) -> None:
+    if path.is_dir():
+        scan = scan_folder(path)
+        entries = scan.entries
+        report.skipped += [(printable(where), why) for where, why in scan.skipped]
+        name = into or path.resolve().name or "Music"
+        rescan = True
+    elif path.exists():
+        parsed = read_playlist(path)
+        entries = parsed.entries
+        report.warnings += [w.message for w in parsed.warnings]
+        name = into or parsed.name or path.stem
+        rescan = False
+    else:
+        raise FormatError(f"there is no file or folder at {printable(str(path))}; check the path")
+
+    tracks = _tracks(entries, report)
+    existing = _find(session, name) if (into or rescan) else None
+    if existing is None:
+        name = session.free_name(name)
+        info = session.create_playlist(name, tracks)
+    else:
+        if rescan:
+            held = {t.location for t in session.playlist(existing)}
+            tracks = [t for t in tracks if t.location not in held]
+        session.add_tracks(existing, tracks)
+        info = session.playlist_info(existing)
+    report.playlist, report.playlist_id = info.name, info.id
+    report.imported = len(tracks)
+
+
+def _find(session: Session, name: str) -> int | None:
+    try:
+        return session.find_playlist(name).id
+    except NotFoundError:
+        return None
+
+
+def _tracks(entries: Iterable[Entry], report: ImportReport) -> list[Track]:
+    tracks = []
+    for number, entry in enumerate(entries, start=1):
+        try:
+            tracks.append(
+                Track(
+                    title=entry.title,
+                    artist=entry.artist,
+                    album=entry.album,
+                    duration=entry.duration,
+                    location=entry.location,
+                )
+            )
+        except InvalidTrackError as error:
+            report.skipped.append((f"entry {number}", str(error)))
+    return tracks
+
+
+def export_playlist(
+    session: Session, playlist_id: int, output: Path | None, fmt: str | None
+) -> tuple[Path, int]:
+    """Write a playlist to ``output`` (default ``<name>.<fmt>`` here); atomic.
+
+    Returns:
+        The path written and the number of tracks in it.
+
+    Raises:
+        FormatError: Unknown format, or the file could not be written (the message
+            names the path and the reason, e.g. no space left on the device).
+    """
+    playlist = session.playlist(playlist_id)
+    if output is None:
+        fmt = fmt or "m3u8"
+        output = Path(f"{safe_file_name(playlist.name)}.{fmt}")
+    elif fmt is None:
+        fmt = output.suffix.lower().lstrip(".")
+        if fmt not in EXPORT_FORMATS:
+            raise FormatError(
+                f"cannot tell the format of {printable(str(output))} from its extension; "
+                "give --format m3u8, m3u, pls or xspf"
+            )
+    tracks = playlist.tracks()
+    write_playlist(output, tracks, fmt, name=playlist.name)
+    return output, len(tracks)
+
+
+def safe_file_name(name: str) -> str:
+    """Make a playlist name usable as a file name on any system."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .")
+    return cleaned[:120] or "playlist"
+

@@ -1,0 +1,134 @@
+"""Every command as a real subprocess against a temporary database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from playlist_tui.session import Session
+
+
+def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PLAYLIST_TUI_DB": str(db)}
+    return subprocess.run(
+        [sys.executable, "-m", "playlist_tui", *args],
+        capture_output=True, text=True, env=env, input=stdin, timeout=60,
+    )
+
+
+def ok(db: Path, *args: str) -> str:
+    result = run(db, *args)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def as_json(db: Path, *args: str):
+    return json.loads(ok(db, *args, "--json"))
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "cli.db"
+
+
+def test_a_script_builds_and_edits_a_playlist(db) -> None:
+    assert "created playlist 'Road Trip'" in ok(db, "create", "Road Trip")
+    first = as_json(db, "add", "road trip", "--title", "[bold]One[/]", "--artist", "A",
+                    "--duration", "3:45")
+    assert first == {"id": 1, "position": 1, "title": "[bold]One[/]", "artist": "A",
+                     "album": "", "duration": 225.0, "location": None}
+    ok(db, "add", "Road Trip", "--title", "Two", "--duration", "61")
+    ok(db, "add", "1", "--title", "Three", "--location", "/m/3.mp3")
+    ok(db, "move", "Road Trip", "3", "--to", "1")
+    ok(db, "edit", "Road Trip", "2", "--title", "Deux", "--duration", "")
+
+    tracks = as_json(db, "tracks", "Road Trip")
+    assert [(t["position"], t["id"], t["title"]) for t in tracks] == [
+        (1, 3, "Three"), (2, 1, "[bold]One[/]"), (3, 2, "Deux")
+    ]
+    assert tracks[2]["duration"] is None
+
+    listing = ok(db, "tracks", "Road Trip")
+    assert "[bold]One[/]" in listing and "--:--" in listing
+
+    assert as_json(db, "playlists") == [
+        {"id": 1, "name": "Road Trip", "tracks": 3, "duration": 225.0,
+         "unknown_durations": 2}
+    ]
+    ok(db, "remove", "Road Trip", "1")
+    ok(db, "rename", "Road Trip", "Summer")
+    assert "deleted playlist 'Summer' and its 2 tracks" in ok(db, "delete", "summer", "--yes")
+    assert as_json(db, "playlists") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["tracks", "Nope"], 1, "no playlist named 'Nope'"),
+        (["remove", "Mix", "99"], 1, "'Mix' has no track with id 99"),
+        (["create", "mix"], 1, "'Mix' already exists"),
+        (["add", "Mix", "--title", "x", "--duration", "3:99"], 2, "'3:99' is not a duration"),
+        (["add", "Mix", "--title", "  "], 2, "the title is empty"),
+        (["move", "Mix", "1", "--to", "9"], 2, "position 9 is outside the playlist"),
+        (["move", "Mix", "abc", "--to", "1"], 2, "TRACK_ID must be a whole number"),
+        (["edit", "Mix", "1"], 2, "nothing to change"),
+        (["delete", "Mix"], 2, "needs --yes"),
+        (["frobnicate"], 2, "invalid choice"),
+        (["add", "Mix"], 2, "--title"),
+        (["play"], 1, "no player is running"),
+        (["toggle"], 1, "no player is running"),
+        (["next"], 1, "nothing is playing"),
+        (["seek", "soon"], 2, "'soon' is not a duration"),
+        (["export", "Mix", "-o", "out.txt"], 1, "cannot tell the format"),
+    ],
+)
+def test_mistakes_get_one_line_and_the_right_exit_code(db, args, code, words) -> None:
+    ok(db, "create", "Mix")
+    ok(db, "add", "Mix", "--title", "One", "--duration", "10")
+    result = run(db, *args)
+    assert result.returncode == code, result.stderr
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unusable_database_exits_3(tmp_path, cases) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes((cases / "037-db-not-sqlite.db").read_bytes())
+    result = run(bad, "playlists")
+    assert result.returncode == 3
+    assert str(bad) in result.stderr and "not a playlist-tui database" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_the_db_option_works_before_and_after_the_command(tmp_path) -> None:
+    other = tmp_path / "other.db"
+    ok(tmp_path / "unused.db", "--db", str(other), "create", "A")
+    ok(tmp_path / "unused.db", "create", "B", "--db", str(other))
+    assert [p.name for p in Session.open(other, claim_player=False).playlists()] == ["A", "B"]
+
+
+def test_every_command_has_help_with_an_example(db) -> None:
+    for command in ["playlists", "create", "add", "edit", "remove", "move", "import",
+                    "export", "play", "seek", "status", "tracks", "rename", "delete"]:
+        assert "example: playlist-tui" in ok(db, command, "--help")
+
+
+def test_without_a_running_app_next_and_seek_change_what_it_resumes_from(db) -> None:
+    session = Session.open(db)
+    mix = session.create_playlist("Mix").id
+    session.add_tracks(mix, [__import__("playlist_tui.domain").domain.Track(t, duration=100) for t in "ABC"])
+    session.play(mix, 1)
+    session.close()
+
+    assert "B" in ok(db, "next")
+    status = as_json(db, "seek", "1:30")
+    assert (status["track"]["title"], status["position"]) == ("B", 90.0)
+    assert as_json(db, "status")["track"]["position"] == 2
+    ok(db, "stop")
+    assert as_json(db, "status")["state"] == "stopped"
