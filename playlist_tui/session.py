@@ -210,7 +210,7 @@ class Session:
             if before is not None:
                 playlist.get(before)
             stored = self.store.insert_tracks(playlist_id, list(tracks), before)
-            self._apply(playlist_id, lambda: [playlist.insert(t, before) for t in stored])
+            self._apply(playlist_id, lambda: playlist.insert_many(stored, before))
             return stored
 
     def update_track(self, playlist_id: int, track_id: int, **fields: Any) -> Track:

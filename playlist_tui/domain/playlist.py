@@ -150,8 +150,7 @@ class Playlist:
         self._shuffle_seed = 0
         self._stop_after_current = False
 
-        for track in tracks:
-            self.add_song(track)
+        self.insert_many(tracks)
 
     # ------------------------------------------------------------------ reading
 
@@ -244,6 +243,43 @@ class Playlist:
                 self._shuffle.append(track.id)  # type: ignore[arg-type]
             self._revision += 1
             return track
+
+    def insert_many(self, tracks: Iterable[Track], before: int | None = None) -> list[Track]:
+        """Insert tracks in order before ``before`` (at the end when None), in O(k).
+
+        Either all are inserted or, when one is refused, none.
+
+        Returns:
+            The tracks as stored, with fresh ids where they had none.
+        """
+        with self._lock:
+            anchor = self._node(before) if before is not None else None
+            stored: list[Track] = []
+            ids: set[int] = set()
+            saved_next_id = self._next_id
+            try:
+                for track in tracks:
+                    if not isinstance(track, Track):
+                        raise InvalidTrackError(f"{track!r} is not a Track")
+                    track = self._with_fresh_id(track)
+                    if track.id in ids:
+                        raise InvalidTrackError(
+                            f"two new tracks of {self.name!r} have the id {track.id}"
+                        )
+                    ids.add(track.id)  # type: ignore[arg-type]
+                    stored.append(track)
+            except InvalidTrackError:
+                self._next_id = saved_next_id
+                raise
+            for track in stored:
+                node = _Node(track)
+                self._link(node, anchor)
+                self._nodes[track.id] = node  # type: ignore[index]
+                if self._shuffle is not None:
+                    self._shuffle.append(track.id)  # type: ignore[arg-type]
+            if stored:
+                self._revision += 1
+            return stored
 
     def remove(self, track_id: int) -> Track:
         """Remove a track and return it.
@@ -550,14 +586,7 @@ class Playlist:
         if track.id is None:
             while self._next_id in self._nodes:
                 self._next_id += 1
-            track = Track(
-                title=track.title,
-                artist=track.artist,
-                album=track.album,
-                duration=track.duration,
-                location=track.location,
-                id=self._next_id,
-            )
+            track = track.with_id(self._next_id)
         elif track.id in self._nodes:
             raise InvalidTrackError(
                 f"playlist {self.name!r} already has a track with id {track.id}"

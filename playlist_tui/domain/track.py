@@ -68,6 +68,28 @@ class Track:
             raise InvalidTrackError(f"a track has no field named {names}")
         return dataclasses.replace(self, **fields)
 
+    def with_id(self, track_id: int) -> Track:
+        """Return a copy with another id; the fields are already valid, so no checks."""
+        return _trusted(
+            self.title, self.artist, self.album, self.duration, self.location, track_id
+        )
+
+    @staticmethod
+    def trusted(
+        title: str,
+        artist: str,
+        album: str,
+        duration: float | None,
+        location: str | None,
+        id: int,
+    ) -> Track:
+        """Build a track from fields that were validated when they were stored.
+
+        Loading 100,000 tracks is several times faster without the checks; use it
+        only for values that passed through `Track` before (rows of our database).
+        """
+        return _trusted(title, artist, album, duration, location, id)
+
     def label(self) -> str:
         """Return ``Title`` or ``Title — Artist``, as messages name a track."""
         if self.artist:
@@ -92,3 +114,28 @@ def _checked_duration(value: object, title: str) -> float | None:
             f"the duration of {title!r} cannot be negative ({value!r} s)"
         )
     return seconds
+
+
+# Member descriptors set slots directly, past the frozen dataclass's __setattr__.
+_SET_TITLE, _SET_ARTIST, _SET_ALBUM, _SET_DURATION, _SET_LOCATION, _SET_ID = (
+    Track.__dict__[name].__set__ for name in (*EDITABLE_FIELDS, "id")
+)
+_new = object.__new__
+
+
+def _trusted(
+    title: str,
+    artist: str,
+    album: str,
+    duration: float | None,
+    location: str | None,
+    track_id: int,
+) -> Track:
+    track = _new(Track)
+    _SET_TITLE(track, title)
+    _SET_ARTIST(track, artist)
+    _SET_ALBUM(track, album)
+    _SET_DURATION(track, duration)
+    _SET_LOCATION(track, location)
+    _SET_ID(track, track_id)
+    return track

@@ -416,7 +416,7 @@ class Store:
         if follower is not None:
             conn.execute("UPDATE tracks SET prev_id = ? WHERE id = ?", [ids[-1], follower])
         self._touch(conn, playlist_id)
-        return [_with_id(track, track_id) for track, track_id in zip(tracks, ids, strict=True)]
+        return [track.with_id(track_id) for track, track_id in zip(tracks, ids, strict=True)]
 
     @staticmethod
     def _touch(conn: sqlite3.Connection, playlist_id: int) -> None:
@@ -485,8 +485,7 @@ def _track_from_row(row: tuple[Any, ...]) -> Track:
     location = row[7]
     if isinstance(location, bytes):
         location = location.decode("utf-8", "surrogateescape")
-    return Track(title=row[3], artist=row[4] or "", album=row[5] or "",
-                 duration=row[6], location=location, id=row[0])
+    return Track.trusted(row[3], row[4] or "", row[5] or "", row[6], location, row[0])
 
 
 def _location_to_db(location: str | None) -> str | bytes | None:
@@ -498,11 +497,6 @@ def _location_to_db(location: str | None) -> str | bytes | None:
     except UnicodeEncodeError:
         return location.encode("utf-8", "surrogateescape")
     return location
-
-
-def _with_id(track: Track, track_id: int) -> Track:
-    return Track(title=track.title, artist=track.artist, album=track.album,
-                 duration=track.duration, location=track.location, id=track_id)
 
 
 def _enum(kind: Any, value: Any, default: Any) -> Any:
