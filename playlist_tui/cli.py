@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
+
+import platformdirs
 
 from playlist_tui import __version__
 from playlist_tui.domain import (
@@ -154,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     db = Path(getattr(args, "db", None) or default_path()).expanduser()
     as_json = getattr(args, "json", False)
+    log_file = setup_logging()
     try:
         if args.command is None:
             return run_app(db)
@@ -167,10 +169,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(error, EXIT_REFUSED)
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - the edge: no traceback on the terminal
+        log.exception("internal error")
+        where = f"; details are in {log_file}" if log_file else ""
+        print(f"playlist-tui: internal error: {printable(repr(error))}{where}", file=sys.stderr)
+        return EXIT_REFUSED
 
 
-def entry_point() -> NoReturn:
-    sys.exit(main())
+def setup_logging() -> Path | None:
+    """Log to a file in the user log folder; the terminal stays clean."""
+    folder = Path(platformdirs.user_log_dir("playlist-tui", appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(folder / "playlist-tui.log", encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return folder / "playlist-tui.log"
 
 
 def fail(error: BaseException, code: int) -> int:
