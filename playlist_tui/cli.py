@@ -428,11 +428,12 @@ def cmd_export(session: Session, args: argparse.Namespace, as_json: bool) -> int
     from playlist_tui.importer import export_playlist
 
     info = session.find_playlist(args.playlist)
-    path, count = export_playlist(
+    report = export_playlist(
         session, info.id, Path(args.output) if args.output else None, args.format
     )
-    emit(as_json, {"playlist": info.name, "path": str(path), "tracks": count},
-         f"exported {count} tracks of {info.name!r} to {printable(str(path))}")
+    data = {"playlist": info.name, "path": str(report.path), "tracks": report.written,
+            "left_out": report.left_out}
+    emit(as_json, data, report.summary(info.name))
     return EXIT_OK
 
 

@@ -149,13 +149,31 @@ def _tracks(entries: Iterable[Entry], report: ImportReport) -> list[Track]:
     return tracks
 
 
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote."""
+
+    path: Path
+    written: int
+    left_out: int
+
+    def summary(self, playlist: str) -> str:
+        text = f"exported {self.written} tracks of {playlist!r} to {self.path}"
+        if self.left_out:
+            text += (
+                f"; {self.left_out} tracks have no location (file or URL) and were "
+                "left out, since a playlist file can only point at files"
+            )
+        return printable(text)
+
+
 def export_playlist(
     session: Session, playlist_id: int, output: Path | None, fmt: str | None
-) -> tuple[Path, int]:
+) -> ExportReport:
     """Write a playlist to ``output`` (default ``<name>.<fmt>`` here); atomic.
 
-    Returns:
-        The path written and the number of tracks in it.
+    Tracks without a location cannot be written to a playlist file; they are left
+    out and counted in the report.
 
     Raises:
         FormatError: Unknown format, or the file could not be written (the message
@@ -173,8 +191,9 @@ def export_playlist(
                 "give --format m3u8, m3u, pls or xspf"
             )
     tracks = playlist.tracks()
-    write_playlist(output, tracks, fmt, name=playlist.name)
-    return output, len(tracks)
+    kept = [track for track in tracks if track.location]
+    write_playlist(output, kept, fmt, name=playlist.name)
+    return ExportReport(output, len(kept), len(tracks) - len(kept))
 
 
 def safe_file_name(name: str) -> str:

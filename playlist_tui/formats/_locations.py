@@ -1,0 +1,205 @@
+"""Turning the location text of a playlist entry into a path or URL, and back.
+
+Everything here is lexical: no file is opened, no symlink is followed and no
+network is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from urllib.parse import quote, unquote_to_bytes
+
+from ._text import has_surrogates, without_surrogates
+
+# A scheme of two or more letters followed by "//"; one letter would be a drive.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+_DRIVE_IN_URI_PATH = re.compile(r"/[A-Za-z]:[\\/]")
+_DRIVE_HOST = re.compile(r"[A-Za-z]:\Z")
+_URL_UNSAFE = re.compile("[\r\n\ud800-\udfff]")
+_SEPARATORS = re.compile(r"[\\/]")
+
+
+def is_file_uri(text: str) -> bool:
+    """Tell whether ``text`` is a ``file:`` URI."""
+    return text[:5].lower() == "file:"
+
+
+def is_url(text: str) -> bool:
+    """Tell whether ``text`` is a ``scheme://`` URL other than a ``file:`` URI."""
+    return _URL.match(text) is not None and not is_file_uri(text)
+
+
+def is_windows_absolute(text: str) -> bool:
+    r"""Tell whether ``text`` is ``C:\...``, ``C:/...`` or a UNC ``\\server\...``."""
+    return _DRIVE.match(text) is not None or text.startswith("\\\\")
+
+
+def _looks_windows_relative(text: str) -> bool:
+    # A POSIX file name may contain a backslash, so "\" is only read as a separator
+    # when nothing else in the line is one, or the line starts like "..\" or ".\".
+    return ("\\" in text and "/" not in text) or text.startswith(("..\\", ".\\"))
+
+
+def _percent_decode(text: str) -> str:
+    # Decode to bytes first so that %-escapes of a non-UTF-8 file name survive as
+    # surrogate escapes, exactly as os.fsdecode would give them.
+    return unquote_to_bytes(text).decode("utf-8", "surrogateescape")
+
+
+def file_uri_to_path(uri: str) -> str | None:
+    """Decode a ``file:`` URI once into a path.
+
+    Args:
+        uri: ``file:///abs/path``, ``file://localhost/abs``, ``file:/abs`` or
+            ``file:relative``; Windows forms such as ``file:///C:/x`` give ``C:/x``.
+
+    Returns:
+        The path (possibly relative), or None when the URI names another host.
+    """
+    rest = uri[5:]
+    if rest.startswith("//"):
+        host, slash, path = rest[2:].partition("/")
+        path = slash + path
+        if _DRIVE_HOST.match(host):
+            path = host + (path or "/")
+        elif host and host.lower() != "localhost":
+            return None
+    else:
+        path = rest
+    decoded = _percent_decode(path)
+    if _DRIVE_IN_URI_PATH.match(decoded):
+        decoded = decoded[1:]
+    return decoded
+
+
+def resolve_location(
+    raw: str, base_dir: str, *, decode_relative: bool = False
+) -> tuple[str, bool]:
+    """Turn the location text of an entry into ``(location, is_stream)``.
+
+    Args:
+        raw: The location text, already stripped of surrounding whitespace.
+        base_dir: The absolute folder of the playlist file.
+        decode_relative: Percent-decode a location without a scheme (XSPF, where
+            every location is a URI reference).
+
+    Returns:
+        URLs verbatim with True; Windows-absolute paths verbatim; anything else as
+        a normalised absolute path (relative ones joined to ``base_dir``; ``..`` is
+        resolved lexically) with False.
+    """
+    if ":" not in raw and "\\" not in raw and "%" not in raw:
+        # The common case (a plain POSIX path) skips every pattern below; a
+        # path without dot segments, "//" or a final "/" is already normal.
+        if raw[0] != "/":
+            raw = _join(base_dir, raw)
+        if "/." in raw or "//" in raw or raw.endswith("/"):
+            raw = posixpath.normpath(raw)
+        return raw, False
+    if is_file_uri(raw):
+        path = file_uri_to_path(raw)
+        if path is None:
+            return raw, False
+        if is_windows_absolute(path):
+            return path, False
+        # A decoded URI path is a POSIX path: a backslash in it is a character.
+        raw = path
+    elif _URL.match(raw):
+        return raw, True
+    else:
+        if is_windows_absolute(raw):
+            return raw, False
+        # Judge the backslashes before percent-decoding: "%5C" is a character.
+        if _looks_windows_relative(raw):
+            raw = raw.replace("\\", "/")
+        if decode_relative and "%" in raw:
+            raw = _percent_decode(raw)
+    if not raw.startswith("/"):
+        raw = _join(base_dir, raw)
+    return posixpath.normpath(raw), False
+
+
+def _join(base_dir: str, relative: str) -> str:
+    # Not posixpath.join: a relative part is never taken as absolute here, and the
+    # root folder "/" must not give "//x", which normpath would keep.
+    return base_dir + relative if base_dir.endswith("/") else base_dir + "/" + relative
+
+
+def fallback_title(location: str, is_stream: bool) -> str:
+    """The title of an entry that has none: the file stem, or the URL itself."""
+    if is_stream:
+        return without_surrogates(location)
+    if is_windows_absolute(location):
+        name = _SEPARATORS.split(location)[-1]
+    else:
+        name = location.rsplit("/", 1)[-1]
+    stem = posixpath.splitext(name)[0] or name or location
+    return without_surrogates(stem).strip() or without_surrogates(location)
+
+
+def _safe_url(url: str) -> str:
+    # A URL cannot hold a raw line break or an undecodable byte; percent-encode
+    # them so the exported file stays line-structured and valid UTF-8.
+    def encode(match: re.Match[str]) -> str:
+        try:
+            raw = match.group().encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = "\ufffd".encode()
+        return "".join(f"%{byte:02X}" for byte in raw)
+
+    return _URL_UNSAFE.sub(encode, url)
+
+
+def path_to_file_uri(path: str) -> str:
+    """Percent-encode an absolute POSIX path (surrogate escapes included)."""
+    return "file://" + quote(path.encode("utf-8", "surrogateescape"), safe="/")
+
+
+def _relative_part(path: str, out_dir: str) -> str | None:
+    prefix = out_dir if out_dir.endswith("/") else out_dir + "/"
+    if path.startswith(prefix) and len(path) > len(prefix):
+        return path[len(prefix) :]
+    return None
+
+
+def export_location(location: str, out_dir: str, *, as_uri: bool) -> str:
+    """The text to write for ``location`` in a playlist saved in ``out_dir``.
+
+    URLs, ``file:`` URIs and Windows-absolute paths are written verbatim. A local
+    path below ``out_dir`` is written relative (with ``/``), any other one
+    absolute. For line-based formats (``as_uri=False``) a path that would not read
+    back as the same file (a line break, an undecodable byte, surrounding blanks,
+    a leading ``#``) is written as a ``file://`` URI instead.
+
+    Args:
+        location: The track's location.
+        out_dir: The absolute, normalised folder of the output file.
+        as_uri: True for XSPF, where every location is a (percent-encoded) URI.
+    """
+    if is_url(location) or is_file_uri(location):
+        return _safe_url(location)
+    if is_windows_absolute(location):
+        return _safe_url(location)
+    path = posixpath.normpath(os.path.abspath(location))
+    relative = _relative_part(path, out_dir)
+    if as_uri:
+        if relative is not None:
+            return quote(relative.encode("utf-8", "surrogateescape"), safe="/")
+        return path_to_file_uri(path)
+    for candidate in (relative, "./" + relative if relative else None, path):
+        if candidate is not None and _reads_back(candidate, out_dir, path):
+            return candidate
+    return path_to_file_uri(path)
+
+
+def _reads_back(text: str, out_dir: str, path: str) -> bool:
+    # Simulate the line readers: the line is stripped, "#" starts a comment, and
+    # the text must stay valid UTF-8 on a single line.
+    if text != text.strip() or text.startswith(("#", "\ufeff")):
+        return False
+    if "\n" in text or "\r" in text or has_surrogates(text):
+        return False
+    return resolve_location(text, out_dir) == (path, False)

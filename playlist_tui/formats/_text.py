@@ -1,0 +1,138 @@
+"""Decoding playlist bytes into lines, and the clean-up every text field gets."""
+
+from __future__ import annotations
+
+import codecs
+import math
+import re
+from collections.abc import Iterator
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+# Windows-1252 leaves five bytes (0x81 0x8D 0x8F 0x90 0x9D) undefined; real files
+# still contain them, so they decode as Latin-1 does instead of failing.
+_CP1252_TABLE = "".join(
+    bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(256)
+)
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile("\r\n|[\r\n]")
+
+
+def decode_text(data: bytes, *, utf8_only: bool) -> tuple[str, bool]:
+    """Decode a text playlist (M3U, PLS) to a string.
+
+    UTF-8 is tried first, with or without a byte-order mark (UTF-16 is honoured when
+    the file starts with its byte-order mark). When the bytes are not valid UTF-8,
+    a file declared UTF-8 (``utf8_only``, i.e. ``.m3u8``) keeps the bad bytes as
+    surrogate escapes so that each line can be judged on its own; any other file is
+    read as Windows-1252, the usual encoding of old Windows playlists.
+
+    Args:
+        data: The whole file.
+        utf8_only: True when the format says the file is UTF-8.
+
+    Returns:
+        The text, and whether it holds surrogate-escaped (undecodable) bytes.
+    """
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace"), False
+    data = data.removeprefix(_UTF8_BOM)
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError:
+        pass
+    if utf8_only:
+        return data.decode("utf-8", errors="surrogateescape"), True
+    return codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0], False
+
+
+def iter_lines(text: str) -> Iterator[str]:
+    """Yield the lines of ``text``, split at CRLF, LF, or (with no LF at all) CR.
+
+    A lone CR inside a file that uses LF is not taken as a line break: it is a
+    stray control character inside one line (case 025), and splitting there would
+    invent an extra entry. A file with no LF at all is an old Mac file whose lines
+    end in CR. Lines are produced one at a time so that a huge playlist is never
+    held twice in memory.
+    """
+    separator = "\n" if "\n" in text else "\r"
+    find = text.find
+    start = 0
+    while True:
+        end = find(separator, start)
+        line = text[start:] if end < 0 else text[start:end]
+        line = line.removesuffix("\r")
+        yield line
+        if end < 0:
+            return
+        start = end + 1
+
+
+def has_surrogates(value: str) -> bool:
+    """Tell whether ``value`` holds surrogate escapes (bytes that were not UTF-8)."""
+    return _SURROGATE.search(value) is not None
+
+
+def without_surrogates(value: str) -> str:
+    """Replace undecodable bytes (surrogate escapes) with U+FFFD."""
+    if not _SURROGATE.search(value):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        # Surrogates that are not escapes of single bytes cannot be turned back.
+        return _SURROGATE.sub("\ufffd", value)
+
+
+def single_line(value: str) -> str:
+    """Replace each line break (CRLF, CR or LF) inside ``value`` with a space."""
+    if "\r" in value or "\n" in value:
+        return _LINE_BREAK.sub(" ", value)
+    return value
+
+
+def clean_field(value: str) -> str:
+    """Make a title, artist, album or name safe to store as text.
+
+    Undecodable bytes become U+FFFD, line breaks become spaces (M3U and PLS are
+    line-structured, so a line break can never survive a round trip), and
+    surrounding whitespace is dropped. Other control characters are left for the
+    domain's `visible_text` rule.
+    """
+    return single_line(without_surrogates(value)).strip()
+
+
+def parse_seconds(token: str, *, per_second: int = 1) -> tuple[float | None, bool]:
+    """Read a length such as ``"201"``, ``"-1"`` or ``"93500"`` (milliseconds).
+
+    Args:
+        token: The text of the length; surrounding whitespace is ignored.
+        per_second: Units per second (1000 for milliseconds).
+
+    Returns:
+        ``(seconds or None, ok)``: None means unknown. A missing, zero or negative
+        length is unknown and ``ok``; a non-numeric one is unknown and not ``ok``.
+    """
+    token = token.strip()
+    if not token:
+        return None, True
+    try:
+        value = float(token)
+    except ValueError:
+        return None, False
+    if not math.isfinite(value):
+        return None, False
+    if value <= 0:
+        return None, True
+    return (value / per_second if per_second != 1 else value), True
+
+
+def line_span(numbers: list[int]) -> str:
+    """Name lines for a message: ``"line 4"``, ``"lines 4-5"``, ``"lines 4, 7"``."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"lines {numbers[0]}-{numbers[-1]}"
+    return "lines " + ", ".join(str(number) for number in numbers)
