@@ -200,6 +200,8 @@ def _reads_back(text: str, out_dir: str, path: str) -> bool:
     # the text must stay valid UTF-8 on a single line.
     if text != text.strip() or text.startswith(("#", "\ufeff")):
         return False
+    if text.endswith(("/", "\\")):
+        return False  # the readers take a final separator for a folder
     if "\n" in text or "\r" in text or has_surrogates(text):
         return False
     return resolve_location(text, out_dir) == (path, False)
