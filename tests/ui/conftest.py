@@ -1,0 +1,26 @@
+"""Fixtures of the UI tests: a session on a temporary database with a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from playlist_tui.session import Session
+from tests_support import FakeClock
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "t.db"
+
+
+@pytest.fixture
+def session(db_path: Path, clock: FakeClock) -> Iterator[Session]:
+    opened = Session.open(db_path, clock=clock)
+    yield opened
+    try:
+        opened.close()
+    except Exception:  # noqa: BLE001 - a test may have closed it already
+        pass

@@ -1,0 +1,62 @@
+"""Case 029: previous on the first track, next and auto-advance past the last."""
+
+from __future__ import annotations
+
+from playlist_tui.domain import Repeat, State
+from playlist_tui.session import Session
+from tests_support import FakeClock
+from ui_support import add_playlist, make_app, settle
+
+TRACKS = [("Edge Case - First", 5), ("Edge Case - Last", 7)]
+
+
+def now(session: Session) -> tuple[str | None, State, float]:
+    active = session.active
+    current = active.current
+    return (current.title if current else None, active.state, active.position)
+
+
+async def test_repeat_off_stops_at_both_ends(
+    session: Session, clock: FakeClock
+) -> None:
+    add_playlist(session, "029", TRACKS)
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "p", "p")
+        assert now(session) == ("Edge Case - First", State.PLAYING, 0)
+
+        await pilot.press("n")
+        assert now(session)[0] == "Edge Case - Last"
+        await pilot.press("n")
+        assert now(session)[:2] == ("Edge Case - Last", State.PLAYING)
+        assert len(session.playlist(app.playlist_id)) == 2
+
+        await pilot.press("down", "enter")
+        clock.advance(10)
+        app.tick_playback()
+        await settle(pilot)
+        title, state, position = now(session)
+        assert state is State.STOPPED
+        assert 0 <= position <= 7
+        assert "■" in app.bar.status_line()
+
+        await pilot.press("p", "n")
+        assert session.active.state is State.STOPPED
+        assert app.is_running
+        assert all(n.severity != "error" for n in app._notifications)
+
+
+async def test_repeat_all_wraps_around(session: Session, clock: FakeClock) -> None:
+    add_playlist(session, "029", TRACKS)
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "r")
+        assert session.active.repeat is Repeat.ALL
+        await pilot.press("p")
+        assert now(session)[0] == "Edge Case - Last"
+        await pilot.press("n")
+        assert now(session)[0] == "Edge Case - First"
+
+        clock.advance(5 + 7 + 1)
+        app.tick_playback()
+        assert now(session) == ("Edge Case - First", State.PLAYING, 1)
