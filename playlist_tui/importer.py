@@ -71,6 +71,8 @@ class ImportReport:
 
 
 Progress = Callable[[str], None]
+"""Told what an import is doing; an exception it raises ends the import there,
+before anything of the file being read is saved."""
 
 
 def import_paths(
@@ -86,16 +88,29 @@ def import_paths(
         if progress:
             progress(f"reading {report.source}")
         try:
-            _import_one(session, Path(path), into, report)
+            _import_one(session, Path(path), into, report, progress)
         except FormatError as error:
             report.error = str(error)
         reports.append(report)
     return reports
 
 
-def _import_one(session: Session, path: Path, into: str | None, report: ImportReport) -> None:
+def _import_one(
+    session: Session,
+    path: Path,
+    into: str | None,
+    report: ImportReport,
+    progress: Progress | None,
+) -> None:
     if path.is_dir():
-        scan = scan_folder(path)
+        counted = None
+        if progress is not None:
+            tell = progress
+
+            def counted(done: int) -> None:
+                tell(f"scanning {report.source}: {done} audio files read")
+
+        scan = scan_folder(path, counted)
         entries = scan.entries
         report.skipped += [(printable(where), why) for where, why in scan.skipped]
         name = into or path.resolve().name or "Music"
@@ -110,6 +125,8 @@ def _import_one(session: Session, path: Path, into: str | None, report: ImportRe
         raise FormatError(f"there is no file or folder at {printable(str(path))}; check the path")
 
     tracks = _tracks(entries, report)
+    if progress:
+        progress(f"saving the tracks of {report.source}")
     existing = _find(session, name) if (into or rescan) else None
     if existing is None:
         name = session.free_name(name)

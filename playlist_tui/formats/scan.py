@@ -6,6 +6,7 @@ import math
 import os
 import posixpath
 import stat
+from collections.abc import Callable
 from typing import IO, Any
 
 import mutagen
@@ -73,6 +74,7 @@ _MAGIC = (
 
 def scan_folder(
     path: str | os.PathLike[str] | os.PathLike[bytes] | bytes,
+    progress: Callable[[int], None] | None = None,
 ) -> ScanResult:
     """Find the readable audio files below a folder, with their tags.
 
@@ -83,6 +85,8 @@ def scan_folder(
 
     Args:
         path: The folder.
+        progress: Called with the number of audio files looked at so far, after
+            each one; an exception it raises ends the scan.
 
     Returns:
         The tracks, sorted by album, then disc and track number, then path, and the
@@ -113,6 +117,7 @@ def scan_folder(
     found: list[tuple[tuple[Any, ...], Entry]] = []
     skipped: list[tuple[str, str]] = []
     visited = {(root_stat.st_dev, root_stat.st_ino)}
+    looked_at = 0
     pending: list[tuple[str, list[os.DirEntry[str]] | None]] = [(root, top)]
     while pending:
         folder, items = pending.pop()
@@ -132,6 +137,9 @@ def scan_folder(
             if extension not in AUDIO_EXTENSIONS:
                 continue
             result = _read_file(item)
+            looked_at += 1
+            if progress is not None:
+                progress(looked_at)
             if isinstance(result, str):
                 skipped.append((without_surrogates(item.path), result))
             elif result is not None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -23,6 +24,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
 
 from playlist_tui.domain import (
     EmptyPlaylistError,
@@ -34,8 +36,11 @@ from playlist_tui.domain import (
     Track,
     TrackIsPlayingError,
 )
+from playlist_tui.importer import ImportReport, export_playlist, safe_file_name
 from playlist_tui.ui import text
+from playlist_tui.ui.background import ImportProgress, import_in_thread
 from playlist_tui.ui.screens.confirm import ConfirmModal
+from playlist_tui.ui.screens.file_dialogs import ExportModal, ImportChoice, ImportModal
 from playlist_tui.ui.screens.help import HelpScreen, KeyRow
 from playlist_tui.ui.screens.info import TrackInfoModal
 from playlist_tui.ui.screens.name_dialog import NameModal
@@ -66,11 +71,15 @@ NOT_NOW = (
 EMPTY_LIBRARY = (
     "Your library is empty.\n\n"
     "  N   create a playlist\n"
-    "  a   then add a track to it\n\n"
-    "Or import a playlist file from the shell:\n"
-    "  playlist-tui import PATH"
+    "  a   then add a track to it\n"
+    "  I   import a playlist file (M3U, PLS, XSPF) or a music folder\n\n"
+    "From the shell: playlist-tui import PATH"
 )
-EMPTY_PLAYLIST = "This playlist has no tracks yet.\n\n  a   add a track"
+EMPTY_PLAYLIST = (
+    "This playlist has no tracks yet.\n\n"
+    "  a   add a track\n"
+    "  I   import a playlist file or a music folder"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +107,7 @@ KEYS: list[Command] = [
     Command("r", "cycle_repeat", "Repeat off → all → one", "Playback"),
     Command("s", "toggle_shuffle", "Shuffle on/off", "Playback"),
     Command("t", "toggle_remaining", "Show elapsed or remaining time", "Playback"),
+    Command("x", "toggle_stop_after", "Stop after the current track", "Playback"),
     Command("a", "add_track", "Add track", "Tracks", show=True, short="Add"),
     Command("e", "edit_track", "Edit track", "Tracks"),
     Command("d,delete", "remove_track", "Remove track", "Tracks"),
@@ -109,6 +119,8 @@ KEYS: list[Command] = [
     Command("N", "new_playlist", "New playlist", "Playlists"),
     Command("R", "rename_playlist", "Rename playlist", "Playlists"),
     Command("D", "delete_playlist", "Delete playlist", "Playlists"),
+    Command("I", "import", "Import a playlist file or a music folder", "Playlists"),
+    Command("E", "export", "Export the playlist to a file", "Playlists"),
     Command("question_mark", "help", "Help", "App", show=True),
     Command("q", "quit", "Quit", "App", show=True),
 ]
@@ -128,7 +140,7 @@ OTHER_KEYS: list[tuple[str, KeyRow]] = [
 
 # Actions that need a selected track, and those that need a playlist.
 TRACK_ACTIONS = {"edit_track", "remove_track", "track_info"}
-PLAYLIST_ACTIONS = {"rename_playlist", "delete_playlist"}
+PLAYLIST_ACTIONS = {"rename_playlist", "delete_playlist", "export"}
 
 
 def guarded(title: str) -> Callable[[F], F]:
@@ -235,6 +247,7 @@ class PlaylistApp(App[None]):
                     yield Static("", id="filter-count", markup=False)
                 yield TrackTable(id="tracks")
                 yield Static("", id="hint", markup=False)
+        yield Static("", id="activity", markup=False)
         yield TransportBar(self.wall_clock, id="transport")
         yield Footer()
 
@@ -494,6 +507,12 @@ class PlaylistApp(App[None]):
         self.session.toggle_shuffle()
         self.refresh_playback()
 
+    @guarded("Stop after current")
+    def action_toggle_stop_after(self) -> None:
+        """Stop (or no longer stop) when the current track ends."""
+        self.session.toggle_stop_after_current()
+        self.refresh_playback()
+
     def action_toggle_remaining(self) -> None:
         """Show the elapsed or the remaining time."""
         self.bar.show_remaining = not self.bar.show_remaining
@@ -730,6 +749,82 @@ class PlaylistApp(App[None]):
         self.load()
         self.refresh_bindings()
         self.notify(f"Deleted {text.quoted(name)}", timeout=3, markup=False)
+
+    # ------------------------------------------------------------------ files
+
+    @guarded("Import")
+    def action_import(self) -> None:
+        """Ask for a playlist file or a folder, then import it in the background."""
+        shown = self.shown.name if self.shown is not None else None
+        self.push_screen(ImportModal(shown), self._import_chosen)
+
+    def _import_chosen(self, choice: ImportChoice | None) -> None:
+        if choice is None:
+            return
+        self.show_activity(f"importing {choice.path} …")
+        self.run_worker(
+            partial(import_in_thread, self.session.path, choice, self.post_message),
+            thread=True,
+            group="import",
+            description=f"import {choice.path}",
+            exit_on_error=False,
+        )
+
+    def on_import_progress(self, message: ImportProgress) -> None:
+        """What the import is doing, on one line above the transport bar."""
+        self.show_activity(message.text)
+
+    @on(Worker.StateChanged)
+    @guarded("Import")
+    def import_ended(self, event: Worker.StateChanged) -> None:
+        """Tell what the import did, and show the playlist it filled."""
+        if event.worker.group != "import" or not event.worker.is_finished:
+            return
+        if not any(w.group == "import" and not w.is_finished for w in self.workers):
+            self.show_activity("")
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, PlaylistError):
+                raise error
+            raise RuntimeError(f"the import failed: {error!r}")
+        if event.state is not WorkerState.SUCCESS:
+            return
+        reports: list[ImportReport] = event.worker.result or []
+        self.session.refresh()
+        done = [r for r in reports if r.playlist_id is not None]
+        self.load(select=done[-1].playlist_id if done else None)
+        self.refresh_bindings()
+        for report in reports:
+            self.notify(
+                text.message(report.summary()),
+                title="Import",
+                severity="error" if report.error else "information",
+                timeout=10 if report.error or report.skipped else 5,
+                markup=False,
+            )
+
+    def show_activity(self, message: str) -> None:
+        """Show (or, with an empty message, hide) what runs in the background."""
+        line = self.query_one("#activity", Static)
+        line.update(Text(text.safe(message)))
+        line.display = bool(message)
+
+    @guarded("Export")
+    def action_export(self) -> None:
+        """Ask for a file and a format, then write the shown playlist to it."""
+        playlist_id = self._need_playlist()
+        info = self.session.find_playlist(playlist_id)
+        default = Path.cwd() / f"{safe_file_name(info.name)}.m3u8"
+
+        def submit(path: Path, fmt: str) -> str:
+            report = export_playlist(self.session, playlist_id, path, fmt)
+            return report.summary(info.name)
+
+        self.push_screen(ExportModal(info.name, default, submit), self._exported)
+
+    def _exported(self, summary: str | None) -> None:
+        if summary:
+            self.notify(text.message(summary), title="Export", markup=False)
 
     # ------------------------------------------------------------------ help
 

@@ -202,3 +202,26 @@ async def test_playback_keys_with_nothing_playing_only_notify(
         assert session.active is None
         assert notifications(app)
         assert app.is_running
+
+
+async def test_x_stops_after_the_current_track_once(
+    session: Session, playlist_id: int, clock: FakeClock
+) -> None:
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "x")
+        await settle(pilot)
+        assert "stop after this" in app.bar.status_line()
+        assert "ends at 21:01" in app.bar.progress_line()  # 100 s of Alpha left
+
+        clock.advance(101)
+        app.tick_playback()
+        await settle(pilot)
+        assert session.active.state is State.STOPPED
+        assert "stop after this" not in app.bar.status_line()
+
+        await pilot.press("space")
+        clock.advance(101)
+        app.tick_playback()
+        assert session.active.state is State.PLAYING  # it stopped once only
+        assert current_title(session) == "Bravo"

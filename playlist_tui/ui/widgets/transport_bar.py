@@ -98,8 +98,9 @@ class TransportBar(Widget):
         """Return "ends at HH:MM" for the active playlist, or "" when not playing.
 
         The end is now plus what is left of the current track plus every known
-        duration after it; a ``+`` says some durations are unknown. With repeat on,
-        the playlist never ends and nothing is shown.
+        duration after it (none with stop after current); a ``+`` says some
+        durations are unknown. With repeat on, the playlist never ends and nothing
+        is shown.
         """
         playlist = self.playlist
         if playlist is None or playlist.state is State.STOPPED:
@@ -108,6 +109,8 @@ class TransportBar(Widget):
         if track is None or track.id is None or playlist.repeat is not Repeat.OFF:
             return ""
         known, unknown = self._remaining.after(playlist, track.id)
+        if playlist.stop_after_current:
+            known, unknown = 0.0, 0
         if track.duration is None:
             unknown += 1
         else:
@@ -152,6 +155,8 @@ class TransportBar(Widget):
         if playlist is not None:
             shuffle = "on" if playlist.shuffle else "off"
             modes = f" repeat {playlist.repeat.value} · shuffle {shuffle}"
+            if playlist.stop_after_current:
+                modes = " stop after this ·" + modes
         room = max(0, width - 2 - text.cell_len(modes))
 
         segments = [Segment(SYMBOLS[state] + " ", self._style("symbol"))]
