@@ -282,6 +282,17 @@ class PlaylistApp(App[None]):
         self.set_interval(POLL_SECONDS, self.poll_changes)
         self.load(select=self._first_playlist())
         self.table.focus()
+        if self.session.playback_elsewhere:
+            self.notify(
+                text.message(
+                    f"Another playlist-tui is playing from {self.session.path}. "
+                    "This one edits the same library and leaves playback to it."
+                ),
+                title="Playback",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
 
     @guarded("Starting")
     def _restore_theme(self) -> None:
