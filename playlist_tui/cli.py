@@ -498,6 +498,7 @@ def _send_to_player(db: Path, verb: str, argument: str | None) -> None:
 
 def cmd_playback(args: argparse.Namespace, db: Path, as_json: bool) -> int:
     verb = args.command
+    opened(db).close()  # an unusable database is named as such before anything else
     argument = _playback_argument(args, db)
     if player_is_running(db):
         _send_to_player(db, verb, argument)

@@ -349,6 +349,8 @@ class Session:
             self._reload_changed()
             if self.is_player:
                 self._run_commands()
+            else:
+                self._restore_playback()
             return True
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
@@ -411,14 +413,25 @@ class Session:
             fresh.play()
 
     def _restore_playback(self) -> None:
+        """Take playback from the database.
+
+        The player comes back paused where it was. Any other process mirrors the
+        player: what plays there plays here too, so that it is reported as such.
+        """
         stored = self.store.load_playback()
-        if stored.playlist_id is None:
+        previous = self.active
+        self._active_id = None
+        playlist = None
+        if stored.playlist_id is not None:
+            try:
+                playlist = self.playlist(stored.playlist_id)
+            except NotFoundError:
+                playlist = None
+        if previous is not None and previous is not playlist:
+            previous.stop()
+        if playlist is None:
             return
-        try:
-            playlist = self.playlist(stored.playlist_id)
-        except NotFoundError:
-            return
-        playlist.restore(stored.snapshot)
+        playlist.restore(stored.snapshot, resume=not self.is_player)
         self._active_id = stored.playlist_id
 
     def _save_playback(self) -> None:
@@ -490,8 +503,17 @@ def _take_player_lock(db_path: Path) -> IO[bytes] | None:
 
 
 def player_is_running(db_path: Path) -> bool:
-    """Tell whether a process holds the player lock of this database."""
-    lock = _take_player_lock(db_path)
-    if lock is not None:
-        lock.close()
-    return lock is None
+    """Tell whether a process holds the player lock of this database.
+
+    Only looks: no lock file is created beside a database that no player opened.
+    """
+    try:
+        handle = open(player_lock_path(db_path), "rb")  # noqa: SIM115 - closed below
+    except OSError:
+        return False  # no player ever made it, or it cannot be read: none runs
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        return False

@@ -527,10 +527,15 @@ class Playlist:
                 stop_after_current=self._stop_after_current,
             )
 
-    def restore(self, snapshot: PlaybackSnapshot) -> None:
+    def restore(self, snapshot: PlaybackSnapshot, *, resume: bool = False) -> None:
         """Bring back a stored playback state; playing comes back paused.
 
         A track id that no longer exists is ignored (the state becomes stopped).
+
+        Args:
+            snapshot: The stored state.
+            resume: Keep playing what was playing, from the stored position (for a
+                copy that follows a player elsewhere) instead of pausing it.
         """
         with self._lock:
             self._repeat = Repeat(snapshot.repeat)
@@ -547,6 +552,9 @@ class Playlist:
                 position = min(position, node.track.duration)
             self._played = position
             self._state = State.PAUSED
+            if resume and snapshot.state is State.PLAYING:
+                self._started_at = self._clock()
+                self._state = State.PLAYING
             if self._shuffle is not None:
                 self._move_to_front_of_shuffle(node.track.id)  # type: ignore[arg-type]
 

@@ -97,13 +97,19 @@ def test_mistakes_get_one_line_and_the_right_exit_code(db, args, code, words) ->
     assert "Traceback" not in result.stderr
 
 
-def test_an_unusable_database_exits_3(tmp_path, cases) -> None:
+@pytest.mark.parametrize("command", [["playlists"], ["status"], ["next"], ["play"]])
+def test_an_unusable_database_exits_3_and_nothing_is_written(
+    tmp_path, cases, command
+) -> None:
     bad = tmp_path / "bad.db"
-    bad.write_bytes((cases / "037-db-not-sqlite.db").read_bytes())
-    result = run(bad, "playlists")
+    original = (cases / "037-db-not-sqlite.db").read_bytes()
+    bad.write_bytes(original)
+    result = run(bad, *command)
     assert result.returncode == 3
     assert str(bad) in result.stderr and "not a playlist-tui database" in result.stderr
     assert result.stderr.count("\n") == 1
+    assert bad.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir()] == ["bad.db"]  # no lock file either
 
 
 def test_the_db_option_works_before_and_after_the_command(tmp_path) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from playlist_tui.domain import State, Track
-from playlist_tui.session import Session
+from playlist_tui.session import Session, player_is_running
 from playlist_tui.ui.app import PlaylistApp
 from tests_support import FakeClock
 
@@ -62,6 +62,11 @@ async def test_a_script_adds_a_track_and_skips_while_the_app_shows_both(
             assert session.active.state is State.PLAYING
             assert "▶ Bravo" in app.bar.status_line()
             assert json.loads(out)["track"]["title"] == "Bravo"
+            assert json.loads(out)["state"] == "playing"
+
+            code, out, err = await run_cli(app, db, "remove", "Mix", "2")
+            assert code == 1
+            assert "'Bravo' is playing" in err
 
             code, out, err = await run_cli(app, db, "pause")
             assert code == 0, err
@@ -73,7 +78,9 @@ async def test_a_script_adds_a_track_and_skips_while_the_app_shows_both(
 
 async def test_a_second_app_leaves_playback_to_the_first(tmp_path: Path) -> None:
     db = tmp_path / "shared.db"
+    assert not player_is_running(db)
     first = Session.open(db, clock=FakeClock())
+    assert player_is_running(db)
     info = first.create_playlist("Mix")
     first.add_track(info.id, Track("Alpha", duration=100))
     second = Session.open(db, clock=FakeClock())
@@ -90,6 +97,12 @@ async def test_a_second_app_leaves_playback_to_the_first(tmp_path: Path) -> None
             messages = [n.message for n in app._notifications]
             assert any("another playlist-tui is playing" in m for m in messages)
             assert second.active is None or second.active.state is State.STOPPED
+
+            first.play(info.id)
+            app.poll_changes()
+            await pilot.pause()
+            assert second.active.state is State.PLAYING
+            assert "▶ Alpha" in app.bar.status_line()
     finally:
         second.close()
         first.close()
