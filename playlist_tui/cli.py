@@ -26,7 +26,7 @@ from playlist_tui.domain import (
     format_duration,
     parse_duration,
 )
-from playlist_tui.domain.text import printable
+from playlist_tui.domain.text import count, printable, quoted
 from playlist_tui.session import Session, player_is_running
 from playlist_tui.storage import PlaylistInfo, StorageError, default_path
 
@@ -153,10 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
-    db = Path(getattr(args, "db", None) or default_path()).expanduser()
     as_json = getattr(args, "json", False)
     log_file = setup_logging()
     try:
+        db = database_path(getattr(args, "db", None))
         if args.command is None:
             return run_app(db)
         handler = HANDLERS[args.command]
@@ -174,6 +174,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"; details are in {log_file}" if log_file else ""
         print(f"playlist-tui: internal error: {printable(repr(error))}{where}", file=sys.stderr)
         return EXIT_REFUSED
+
+
+def database_path(option: str | None) -> Path:
+    """The database named by --db, else the default (which $PLAYLIST_TUI_DB sets)."""
+    if option is None:
+        return default_path()
+    if not option.strip():
+        raise UsageError(
+            "--db is empty; give the path of a database file, or leave --db out "
+            f"to use {default_path()}"
+        )
+    return Path(option).expanduser()
 
 
 def setup_logging() -> Path | None:
@@ -219,9 +231,20 @@ def run_app(db: Path) -> int:
 
 def emit(as_json: bool, data: Any, text: str) -> None:
     if as_json:
-        print(json.dumps(data, ensure_ascii=True, indent=2))
+        print(json.dumps(json_safe(data), ensure_ascii=True, indent=2))
     elif text:
         print(text)
+
+
+def json_safe(data: Any) -> Any:
+    """Replace what strict JSON cannot hold: a path's undecodable bytes become U+FFFD."""
+    if isinstance(data, str):
+        return data.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if isinstance(data, dict):
+        return {key: json_safe(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [json_safe(value) for value in data]
+    return data
 
 
 def track_json(track: Track, position: int) -> dict[str, Any]:
@@ -298,7 +321,7 @@ def cmd_playlists(session: Session, args: argparse.Namespace, as_json: bool) -> 
 @with_session
 def cmd_create(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     info = session.create_playlist(args.name)
-    emit(as_json, playlist_json(info), f"created playlist {info.name!r} (id {info.id})")
+    emit(as_json, playlist_json(info), f"created playlist {quoted(info.name)} (id {info.id})")
     return EXIT_OK
 
 
@@ -306,7 +329,7 @@ def cmd_create(session: Session, args: argparse.Namespace, as_json: bool) -> int
 def cmd_rename(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     old = session.find_playlist(args.old)
     info = session.rename_playlist(old.id, args.new)
-    emit(as_json, playlist_json(info), f"renamed {old.name!r} to {info.name!r}")
+    emit(as_json, playlist_json(info), f"renamed {quoted(old.name)} to {quoted(info.name)}")
     return EXIT_OK
 
 
@@ -316,15 +339,15 @@ def cmd_delete(session: Session, args: argparse.Namespace, as_json: bool) -> int
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError(
-                f"deleting {info.name!r} ({info.track_count} tracks) needs --yes "
+                f"deleting {quoted(info.name)} ({count(info.track_count, 'track')}) needs --yes "
                 "when no one can answer the question"
             )
-        answer = input(f"Delete playlist {info.name!r} and its {info.track_count} tracks? [y/N] ")
+        answer = input(f"Delete playlist {quoted(info.name)} and its {count(info.track_count, 'track')}? [y/N] ")
         if answer.strip().lower() not in {"y", "yes"}:
             print("nothing deleted", file=sys.stderr)
             return EXIT_REFUSED
     session.delete_playlist(info.id)
-    emit(as_json, playlist_json(info), f"deleted playlist {info.name!r} and its {info.track_count} tracks")
+    emit(as_json, playlist_json(info), f"deleted playlist {quoted(info.name)} and its {count(info.track_count, 'track')}")
     return EXIT_OK
 
 
@@ -339,7 +362,7 @@ def cmd_tracks(session: Session, args: argparse.Namespace, as_json: bool) -> int
         [str(n), str(t.id), t.title, t.artist, t.album, format_duration(t.duration)]
         for n, t in enumerate(tracks, start=1)
     ]
-    text = _table(rows, right={0, 1, 5}) if tracks else f"{info.name!r} has no tracks"
+    text = _table(rows, right={0, 1, 5}) if tracks else f"{quoted(info.name)} has no tracks"
     emit(as_json, [track_json(t, n) for n, t in enumerate(tracks, start=1)], text)
     return EXIT_OK
 
@@ -368,7 +391,7 @@ def cmd_add(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     info = session.find_playlist(args.playlist)
     track = session.add_track(info.id, Track(**_fields(args)))
     emit(as_json, track_json(track, len(session.playlist(info.id))),
-         f"added {track.title!r} to {info.name!r} as track {track.id}")
+         f"added {quoted(track.title)} to {quoted(info.name)} as track {track.id}")
     return EXIT_OK
 
 
@@ -381,7 +404,7 @@ def cmd_edit(session: Session, args: argparse.Namespace, as_json: bool) -> int:
         raise UsageError("nothing to change; give --title, --artist, --album, --duration or --location")
     session.update_track(info.id, track_id, **fields)
     track, position = _track_and_position(session, info.id, track_id)
-    emit(as_json, track_json(track, position), f"changed track {track_id} of {info.name!r}")
+    emit(as_json, track_json(track, position), f"changed track {track_id} of {quoted(info.name)}")
     return EXIT_OK
 
 
@@ -391,7 +414,7 @@ def cmd_remove(session: Session, args: argparse.Namespace, as_json: bool) -> int
     track_id = whole_number(args.track_id, "TRACK_ID")
     track, position = _track_and_position(session, info.id, track_id)
     session.remove_track(info.id, track_id)
-    emit(as_json, track_json(track, position), f"removed {track.title!r} from {info.name!r}")
+    emit(as_json, track_json(track, position), f"removed {quoted(track.title)} from {quoted(info.name)}")
     return EXIT_OK
 
 
@@ -402,7 +425,7 @@ def cmd_move(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     position = whole_number(args.position, "--to")
     session.move_track_to(info.id, track_id, position)
     track, now = _track_and_position(session, info.id, track_id)
-    emit(as_json, track_json(track, now), f"moved {track.title!r} to position {now}")
+    emit(as_json, track_json(track, now), f"moved {quoted(track.title)} to position {now}")
     return EXIT_OK
 
 
@@ -413,21 +436,37 @@ def cmd_move(session: Session, args: argparse.Namespace, as_json: bool) -> int:
 def cmd_import(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     from playlist_tui.importer import import_paths
 
+    if args.into is not None and not args.into.strip():
+        raise UsageError("--into needs the name of a playlist; the name is empty")
     reports = import_paths(session, [Path(p) for p in args.paths], into=args.into)
     failed = [r for r in reports if r.error]
     if as_json:
         emit(True, [r.as_json() for r in reports], "")
     else:
         for report in reports:
-            print(report.summary(), file=sys.stderr if report.error else sys.stdout)
+            if report.error:
+                print(f"playlist-tui: {report.summary()}", file=sys.stderr)
+            else:
+                print(report.summary())
     return EXIT_REFUSED if failed else EXIT_OK
 
 
 @with_session
 def cmd_export(session: Session, args: argparse.Namespace, as_json: bool) -> int:
-    from playlist_tui.importer import export_playlist
+    from playlist_tui.importer import EXPORT_FORMATS, export_playlist
 
     info = session.find_playlist(args.playlist)
+    if args.output is not None:
+        output = Path(args.output)
+        if not args.output.strip() or output.is_dir():
+            raise UsageError(
+                f"-o needs the path of a file to write, not {printable(args.output) or 'nothing'}"
+            )
+        if args.format is None and output.suffix.lower().lstrip(".") not in EXPORT_FORMATS:
+            raise UsageError(
+                f"cannot tell the format of {printable(args.output)} from its extension; "
+                "end the name in .m3u8, .m3u, .pls or .xspf, or give --format"
+            )
     report = export_playlist(
         session, info.id, Path(args.output) if args.output else None, args.format
     )
@@ -469,7 +508,7 @@ def status_text(data: dict[str, Any]) -> str:
     return (
         f"{data['state']}: {track['title']}{who} "
         f"[{format_duration(data['position'])} / {format_duration(data['duration'])}] "
-        f"in {data['playlist']['name']!r} (track {track['position']}); "
+        f"in {quoted(data['playlist']['name'])} (track {track['position']}); "
         f"repeat {data['repeat']}, shuffle {'on' if data['shuffle'] else 'off'}"
     )
 

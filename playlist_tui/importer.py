@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from playlist_tui.domain import FormatError, InvalidTrackError, NotFoundError, Track
-from playlist_tui.domain.text import printable
+from playlist_tui.domain.text import count, printable, quoted
 from playlist_tui.formats import Entry, read_playlist, scan_folder, write_playlist
 from playlist_tui.session import Session
 
@@ -38,6 +38,8 @@ class ImportReport:
     playlist: str = ""
     playlist_id: int | None = None
     imported: int = 0
+    total: int = 0
+    """How many tracks the playlist holds after the import."""
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
@@ -46,11 +48,16 @@ class ImportReport:
         """One line, then one line per skipped entry and warning."""
         if self.error:
             return f"could not import {self.source}: {self.error}"
-        if self.imported == 0 and not self.skipped:
-            head = f"no tracks found in {self.source}; playlist {self.playlist!r} is empty"
+        if self.imported == 0 and not self.skipped and self.total:
+            head = (
+                f"no new tracks in {self.source}; {quoted(self.playlist)} has "
+                f"{count(self.total, 'track')}"
+            )
+        elif self.imported == 0 and not self.skipped:
+            head = f"no tracks found in {self.source}; playlist {quoted(self.playlist)} is empty"
         else:
             head = (
-                f"imported {self.imported} tracks into {self.playlist!r}, "
+                f"imported {count(self.imported, 'track')} into {quoted(self.playlist)}, "
                 f"skipped {len(self.skipped)}"
             )
         lines = [head]
@@ -139,6 +146,7 @@ def _import_one(
         info = session.playlist_info(existing)
     report.playlist, report.playlist_id = info.name, info.id
     report.imported = len(tracks)
+    report.total = info.track_count
 
 
 def _find(session: Session, name: str) -> int | None:
@@ -175,11 +183,12 @@ class ExportReport:
     left_out: int
 
     def summary(self, playlist: str) -> str:
-        text = f"exported {self.written} tracks of {playlist!r} to {self.path}"
+        text = f"exported {count(self.written, 'track')} of {quoted(playlist)} to {self.path}"
         if self.left_out:
+            have, were = ("has", "was") if self.left_out == 1 else ("have", "were")
             text += (
-                f"; {self.left_out} tracks have no location (file or URL) and were "
-                "left out, since a playlist file can only point at files"
+                f"; {count(self.left_out, 'track')} {have} no location (file or URL) "
+                f"and {were} left out, since a playlist file can only point at files"
             )
         return printable(text)
 

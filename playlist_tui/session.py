@@ -32,6 +32,7 @@ from playlist_tui.domain import (
     Track,
     TrackIsPlayingError,
 )
+from playlist_tui.domain.text import quoted
 from playlist_tui.storage import PlaylistInfo, Store, default_path
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,7 @@ class Session:
             if active is not None and active.id == playlist_id:
                 if active.state is not State.STOPPED:
                     raise TrackIsPlayingError(
-                        f"playlist {active.name!r} is {active.state.value}; stop it "
+                        f"playlist {quoted(active.name)} is {active.state.value}; stop it "
                         "before deleting it"
                     )
             self.store.delete_playlist(playlist_id)
@@ -368,7 +369,8 @@ class Session:
             if playlist is None:
                 if need_track:
                     raise EmptyPlaylistError(
-                        "nothing is playing; choose a track and press Enter to play it"
+                        "nothing is playing; start a track first (Enter in the app, "
+                        "or playlist-tui play PLAYLIST)"
                     )
                 raise EmptyPlaylistError("no playlist is playing yet; play a track first")
             result = action(playlist)

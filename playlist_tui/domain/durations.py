@@ -9,8 +9,9 @@ from playlist_tui.domain.errors import InvalidValueError
 
 UNKNOWN = "--:--"
 
-_CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)$")
-_SECONDS = re.compile(r"^\d+(?:\.\d+)?$")
+# ASCII digits only: int() and float() would also take other scripts' digits.
+_CLOCK = re.compile(r"^(?:([0-9]+):)?([0-9]+):([0-9]{1,2}(?:\.[0-9]+)?)$")
+_SECONDS = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 
 
 def parse_duration(text: str) -> float | None:

@@ -31,6 +31,7 @@ from playlist_tui.domain.errors import (
     NotFoundError,
     TrackIsPlayingError,
 )
+from playlist_tui.domain.text import quoted
 from playlist_tui.domain.track import Track
 
 Clock = Callable[[], float]
@@ -164,7 +165,7 @@ class Playlist:
         return track_id in self._nodes
 
     def __repr__(self) -> str:
-        return f"Playlist({self.name!r}, {len(self)} tracks, {self._state.value})"
+        return f"Playlist({quoted(self.name)}, {len(self)} tracks, {self._state.value})"
 
     def tracks(self) -> list[Track]:
         """Return the tracks in order, as a list taken at one moment."""
@@ -264,7 +265,7 @@ class Playlist:
                     track = self._with_fresh_id(track)
                     if track.id in ids:
                         raise InvalidTrackError(
-                            f"two new tracks of {self.name!r} have the id {track.id}"
+                            f"two new tracks of {quoted(self.name)} have the id {track.id}"
                         )
                     ids.add(track.id)  # type: ignore[arg-type]
                     stored.append(track)
@@ -305,7 +306,7 @@ class Playlist:
             node = self._node(track_id)
             if node is self._current and self._state is not State.STOPPED:
                 raise TrackIsPlayingError(
-                    f"{node.track.label()!r} is {self._state.value}; stop it or play "
+                    f"{quoted(node.track.label())} is {self._state.value}; stop it or play "
                     "another track before removing it"
                 )
 
@@ -587,7 +588,7 @@ class Playlist:
     def _node(self, track_id: int | None) -> _Node:
         node = self._nodes.get(track_id)  # type: ignore[arg-type]
         if node is None:
-            raise NotFoundError(f"playlist {self.name!r} has no track with id {track_id}")
+            raise NotFoundError(f"playlist {quoted(self.name)} has no track with id {track_id}")
         return node
 
     def _with_fresh_id(self, track: Track) -> Track:
@@ -597,7 +598,7 @@ class Playlist:
             track = track.with_id(self._next_id)
         elif track.id in self._nodes:
             raise InvalidTrackError(
-                f"playlist {self.name!r} already has a track with id {track.id}"
+                f"playlist {quoted(self.name)} already has a track with id {track.id}"
             )
         self._next_id = max(self._next_id, track.id + 1)  # type: ignore[operator]
         return track
@@ -632,7 +633,7 @@ class Playlist:
 
     def _first_or_raise(self) -> _Node:
         if self._head is None:
-            raise EmptyPlaylistError(f"playlist {self.name!r} is empty; add a track first")
+            raise EmptyPlaylistError(f"playlist {quoted(self.name)} is empty; add a track first")
         if self._shuffle is not None:
             first = self._shuffle.end(+1, self._nodes)
             if first is not None:
@@ -677,8 +678,8 @@ class Playlist:
                 where = "last" if direction > 0 else "first"
                 word = "next" if direction > 0 else "previous"
                 raise error(
-                    f"no {word} track: {self._current.track.label()!r} is the {where} "
-                    f"track of {self.name!r} and repeat is {self._repeat.value}"
+                    f"no {word} track: {quoted(self._current.track.label())} is the {where} "
+                    f"track of {quoted(self.name)} and repeat is {self._repeat.value}"
                 )
             if self._state is State.STOPPED:
                 self._current = target

@@ -56,6 +56,20 @@ def printable(value: str) -> str:
     return visible_text(value)
 
 
+def quoted(value: str) -> str:
+    """Return a name quoted for a message: ``'It's [/bold] here'``, shown as typed.
+
+    Unlike ``repr`` it doubles no backslash and never switches to double quotes, so
+    the name reads exactly as the person wrote it.
+    """
+    return f"'{printable(value)}'"
+
+
+def count(number: int, noun: str) -> str:
+    """Return ``1 track`` or ``2 tracks``."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 def has_unsafe_characters(value: str) -> bool:
     """Tell whether ``value`` holds a character that `visible_text` would replace."""
     return _UNSAFE.search(value) is not None

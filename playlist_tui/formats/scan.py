@@ -97,7 +97,9 @@ def scan_folder(
             be listed.
     """
     root = os.fsdecode(os.fspath(path))
-    root = posixpath.normpath(os.path.abspath(root))
+    # The real path, so that scanning through a link to the folder finds the
+    # same files as scanning the folder itself (and adds no duplicates).
+    root = os.path.realpath(root)
     shown = without_surrogates(root)
     try:
         root_stat = os.stat(root)

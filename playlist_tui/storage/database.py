@@ -20,6 +20,8 @@ from playlist_tui.storage.errors import DatabaseUnusableError, WriteFailedError
 log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x706C7475  # "pltu": marks the file as ours for `file(1)` and for us.
+FULL_BELOW_BYTES = 64 * 1024
+"""Less free space than this, and an I/O error is taken to mean a full disk."""
 BUSY_TIMEOUT_MS = 5000
 ENV_VAR = "PLAYLIST_TUI_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -151,9 +153,22 @@ def describe_open_error(path: Path, error: sqlite3.Error) -> str:
             f"{path} is damaged ({error}); it was left untouched. Move it aside to "
             "start a new library, or restore it from a backup"
         )
-    if "full" in text:
+    if "full" in text or _disk_is_full(path):
         return f"the disk holding {path} is full; free some space and try again"
     return f"cannot use {path}: {error}"
+
+
+def _disk_is_full(path: Path) -> bool:
+    """Tell whether the file system of ``path`` has (almost) no room left.
+
+    SQLite reports a full disk as a plain "disk I/O error" when it cannot even
+    create its journal files, so the space is looked at to say what happened.
+    """
+    try:
+        stats = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < FULL_BELOW_BYTES
 
 
 def _check_file(path: Path) -> None:
@@ -209,7 +224,13 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _upgrade(conn: sqlite3.Connection, path: Path) -> None:
-    """Apply every pending migration in one transaction."""
+    """Apply every pending migration in one transaction.
+
+    An up-to-date database is only read, so opening it does not wait for another
+    program that holds the write lock.
+    """
+    if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -242,7 +263,7 @@ def _statements(script: str) -> list[str]:
 def write_error(path: Path, error: sqlite3.Error | OSError) -> WriteFailedError:
     """Turn an error raised while writing into a message a person can act on."""
     text = str(error).lower()
-    if "full" in text:
+    if "full" in text or (isinstance(error, sqlite3.Error) and _disk_is_full(path)):
         message = f"not saved: the disk holding {path} is full (no space left); free some space and try again"
     elif "locked" in text or "busy" in text:
         message = (

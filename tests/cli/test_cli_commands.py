@@ -85,7 +85,13 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
         (["toggle"], 1, "no player is running"),
         (["next"], 1, "nothing is playing"),
         (["seek", "soon"], 2, "'soon' is not a duration"),
-        (["export", "Mix", "-o", "out.txt"], 1, "cannot tell the format"),
+        (["export", "Mix", "-o", "out.txt"], 2, "cannot tell the format"),
+        (["export", "Mix", "-o", "."], 2, "-o needs the path of a file"),
+        (["--db", "", "playlists"], 2, "--db is empty"),
+        (["import", "nothing.m3u", "--into", " "], 2, "--into needs the name"),
+        (["import", "nothing.m3u"], 1, "playlist-tui: could not import nothing.m3u"),
+        (["add", "Mix", "--title", "x", "--duration", "\u0661\u0662"], 2, "is not a duration"),
+        (["remove", "Mix", "1"], 0, ""),
     ],
 )
 def test_mistakes_get_one_line_and_the_right_exit_code(db, args, code, words) -> None:
@@ -138,3 +144,36 @@ def test_without_a_running_app_next_and_seek_change_what_it_resumes_from(db) -> 
     assert as_json(db, "status")["track"]["position"] == 2
     ok(db, "stop")
     assert as_json(db, "status")["state"] == "stopped"
+
+
+def test_messages_name_things_as_typed_and_count_in_words(db) -> None:
+    assert ok(db, "create", "C:\\Music it's").strip().startswith(
+        "created playlist 'C:\\Music it's'"
+    )
+    ok(db, "add", "C:\\Music it's", "--title", "Only", "--location", "/m/only.mp3")
+    assert "and its 1 track" in ok(db, "delete", "c:\\music it's", "--yes")
+
+
+def test_json_holds_no_lone_surrogates(db, tmp_path) -> None:
+    folder = tmp_path / "music"
+    folder.mkdir()
+    playlist = folder / "list.m3u8"  # UTF-8 declared: the bad byte stays a byte
+    playlist.write_bytes(b"caf\xe9.mp3\n")
+    ok(db, "import", str(playlist))
+    out = ok(db, "tracks", "list", "--json")
+    assert "\\udc" not in out
+    [track] = json.loads(out)
+    assert track["location"].endswith("/caf\ufffd.mp3")
+
+
+def test_scanning_a_folder_again_or_through_a_link_adds_nothing(db, tmp_path) -> None:
+    from tests_support import make_wav
+
+    music = tmp_path / "music"
+    music.mkdir()
+    make_wav(music / "a.wav", title="A")
+    (tmp_path / "link").symlink_to(music)
+    assert "imported 1 track into 'music'" in ok(db, "import", str(music))
+    again = ok(db, "import", str(tmp_path / "link"))
+    assert "no new tracks in" in again and "'music' has 1 track" in again
+    assert len(as_json(db, "tracks", "music")) == 1

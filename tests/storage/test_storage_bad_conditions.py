@@ -145,6 +145,34 @@ def test_case_036_an_outside_write_lock_fails_clearly_then_works(tmp_path, monke
     session.close()
 
 
+def test_reading_needs_no_write_lock(tmp_path, monkeypatch, clock) -> None:
+    path = tmp_path / "shared.db"
+    writer = Session.open(path, clock=clock)
+    writer.add_track(writer.create_playlist("Mix").id, Track("Kept"))
+    writer.close()
+    monkeypatch.setattr("playlist_tui.storage.database.BUSY_TIMEOUT_MS", 300)
+
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program is writing
+    reader = Session.open(path, clock=clock, claim_player=False)
+    [info] = reader.playlists()
+    assert [t.title for t in reader.playlist(info.id)] == ["Kept"]
+    reader.close()
+    holder.execute("ROLLBACK")
+    holder.close()
+
+
+def test_an_io_error_on_a_full_disk_is_called_a_full_disk(tmp_path, monkeypatch) -> None:
+    from playlist_tui.storage import database
+
+    path = tmp_path / "x.db"
+    error = sqlite3.OperationalError("disk I/O error")
+    assert "is full" not in database.describe_open_error(path, error)
+    monkeypatch.setattr(database, "FULL_BELOW_BYTES", 1 << 62)  # no disk is that big
+    assert "the disk holding" in database.describe_open_error(path, error)
+    assert "is full" in str(database.write_error(path, error))
+
+
 def test_a_short_outside_lock_is_waited_for(tmp_path, clock) -> None:
     path = tmp_path / "shared.db"
     session = Session.open(path, clock=clock)

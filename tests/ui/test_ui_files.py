@@ -184,8 +184,8 @@ async def test_export_writes_the_playlist_in_the_format_of_the_extension(
         assert [e.title for e in back.entries] == ["One"]
         assert back.name == "Road [/bold] Trip"
         message = notifications(app)[-1]
-        assert message.startswith("exported 1 tracks of 'Road [/bold] Trip' to ")
-        assert "1 tracks have no location" in message
+        assert message.startswith("exported 1 track of 'Road [/bold] Trip' to ")
+        assert "1 track has no location" in message
 
 
 async def test_export_format_choice_sets_the_extension(
