@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from playlist_tui.domain import (
     Track,
     format_duration,
     parse_duration,
+    parse_track_length,
 )
 from playlist_tui.domain.text import count, printable, quoted
 from playlist_tui.session import Session, player_is_running
@@ -169,6 +171,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(error, EXIT_REFUSED)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (as `| head` does): nothing is wrong, and
+        # what is still buffered must not fail again when Python exits.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:  # noqa: BLE001 - the edge: no traceback on the terminal
         log.exception("internal error")
         where = f"; details are in {log_file}" if log_file else ""
@@ -374,7 +381,7 @@ def _fields(args: argparse.Namespace) -> dict[str, Any]:
         if value is not None:
             fields[name] = value
     if args.duration is not None:
-        fields["duration"] = parse_duration(args.duration)
+        fields["duration"] = parse_track_length(args.duration)
     return fields
 
 

@@ -266,15 +266,19 @@ class Session:
             return None
 
     def play(self, playlist_id: int, track_id: int | None = None) -> Track:
-        """Play a playlist (a given track, or resume); any other playlist stops."""
+        """Play a playlist (a given track, or resume); any other playlist stops.
+
+        When the playlist cannot play (it is empty, the track is not in it), the
+        error is raised before anything changes: what played before still does.
+        """
         with self._lock:
             self._check_playback_here()
             playlist = self.playlist(playlist_id)
             active = self.active
+            track = playlist.play(track_id)
             if active is not None and active is not playlist:
                 active.stop()
             self._active_id = playlist_id
-            track = playlist.play(track_id)
             self._save_playback()
             return track
 

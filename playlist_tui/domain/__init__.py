@@ -3,7 +3,11 @@
 Pure Python: nothing here imports Textual or SQL.
 """
 
-from playlist_tui.domain.durations import format_duration, parse_duration
+from playlist_tui.domain.durations import (
+    format_duration,
+    parse_duration,
+    parse_track_length,
+)
 from playlist_tui.domain.errors import (
     DuplicateNameError,
     EmptyPlaylistError,
@@ -39,5 +43,6 @@ __all__ = [
     "TrackIsPlayingError",
     "format_duration",
     "parse_duration",
+    "parse_track_length",
     "visible_text",
 ]

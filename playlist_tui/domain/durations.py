@@ -41,6 +41,17 @@ def parse_duration(text: str) -> float | None:
     return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
 
 
+def parse_track_length(text: str) -> float | None:
+    """Read the length of a track as `parse_duration` does; a zero length is unknown.
+
+    The same rule as for playlist files, so that a track typed with length 0 is
+    shown as ``--:--`` and plays until the person moves on, like any other track
+    whose length nobody knows.
+    """
+    seconds = parse_duration(text)
+    return None if seconds == 0 else seconds
+
+
 def format_duration(seconds: float | None) -> str:
     """Show seconds as ``m:ss`` or ``h:mm:ss``; unknown as ``--:--``."""
     if seconds is None or math.isnan(seconds):

@@ -93,6 +93,8 @@ class Command:
     show: bool = False
     short: str | None = None
     """A shorter description for the footer."""
+    priority: bool = False
+    """Handled as the key arrives, before the keys typed after it (see filter)."""
 
 
 KEYS: list[Command] = [
@@ -114,7 +116,18 @@ KEYS: list[Command] = [
     Command("i", "track_info", "Track details (full text)", "Tracks"),
     Command("shift+up,K", "move_up", "Move track (or playlist) up", "Tracks"),
     Command("shift+down,J", "move_down", "Move track (or playlist) down", "Tracks"),
-    Command("slash", "filter", "Filter tracks", "Tracks", show=True, short="Filter"),
+    # A priority key: its action moves the focus to the filter field before the
+    # keys typed right after it are handed out, so "/dup" typed in one burst
+    # filters for "dup" instead of removing a track (d) and playing (p).
+    Command(
+        "slash",
+        "filter",
+        "Filter tracks",
+        "Tracks",
+        show=True,
+        short="Filter",
+        priority=True,
+    ),
     Command("escape", "clear_filter", "Clear the filter", "Tracks"),
     Command("N", "new_playlist", "New playlist", "Playlists"),
     Command("R", "rename_playlist", "Rename playlist", "Playlists"),
@@ -137,10 +150,6 @@ OTHER_KEYS: list[tuple[str, KeyRow]] = [
     ("App", ("Tab / shift+Tab", "Switch between the playlists and the tracks")),
     ("App", ("ctrl+p", "Command palette: every action, and the theme")),
 ]
-
-# Actions that need a selected track, and those that need a playlist.
-TRACK_ACTIONS = {"edit_track", "remove_track", "track_info"}
-PLAYLIST_ACTIONS = {"rename_playlist", "delete_playlist", "export"}
 
 
 def guarded(title: str) -> Callable[[F], F]:
@@ -219,6 +228,7 @@ class PlaylistApp(App[None]):
             c.short or c.description,
             show=c.show,
             tooltip=c.description,
+            priority=c.priority,
         )
         for c in KEYS
     ]
@@ -230,8 +240,9 @@ class PlaylistApp(App[None]):
         self.playlist_id: int | None = None
         self._ticker: Timer | None = None
         self._started = False
-        self._had_track = False
         self._hint: str | None = None
+        self._followed: tuple[int | None, int | None] | None = None
+        """(playlist id, track id) of the current track the cursor last followed."""
 
     # ------------------------------------------------------------------ layout
 
@@ -377,12 +388,31 @@ class PlaylistApp(App[None]):
         here = marked and active.id == self.playlist_id  # type: ignore[union-attr]
         self.table.set_playing(current.id if here else None, state)  # type: ignore[union-attr]
         self.panel.set_playing(active.id if marked else None, state)  # type: ignore[union-attr]
+        self._follow_current(active, current)
 
         if self._ticker is not None:
             if state is State.PLAYING:
                 self._ticker.resume()
             else:
                 self._ticker.pause()
+
+    def _follow_current(self, active: Playlist | None, current: Track | None) -> None:
+        """Move the cursor with the current track when it was on the one before.
+
+        So the next, previous and automatic changes of track carry the cursor
+        along, and Space after a stop plays what the bar shows; a cursor the
+        person moved elsewhere stays where it is.
+        """
+        now = current.id if current is not None and active is not None else None
+        key = (active.id if active is not None else None, now)
+        before, self._followed = self._followed, key
+        if now is None or key == before or active.id != self.playlist_id:  # type: ignore[union-attr]
+            return
+        selected = self.table.selected
+        if before is None or selected is None or (
+            before[0] == key[0] and selected.id == before[1]
+        ):
+            self.table.select_track(now)
 
     def update_hint(self) -> None:
         """Say how to begin when there is nothing to show."""
@@ -417,8 +447,14 @@ class PlaylistApp(App[None]):
 
     def report(self, error: PlaylistError, title: str) -> None:
         """Show an expected error as a short notification, literally."""
-        severity = "warning" if isinstance(error, NOT_NOW) else "error"
-        self.notify(text.message(error), title=title, severity=severity, markup=False)
+        if isinstance(error, NOT_NOW):
+            # A key that cannot apply now: said briefly, so quick presses do not
+            # stack a wall of notes over the tracks.
+            self.notify(
+                text.message(error), title=title, severity="warning", timeout=3, markup=False
+            )
+        else:
+            self.notify(text.message(error), title=title, severity="error", markup=False)
 
     def key_label(self, key: str) -> str:
         """Show a key name as people write it (``>`` for greater_than_sign)."""
@@ -427,17 +463,18 @@ class PlaylistApp(App[None]):
     # ------------------------------------------------------------------ bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out what needs a track or a playlist; hide clear-filter when unused."""
+        """Hide clear-filter when no filter is shown.
+
+        Every other key stays available: one that cannot apply now answers with a
+        short message saying why, rather than doing nothing.
+        """
         if not self._started:
             return True
-        if action in TRACK_ACTIONS:
-            return True if self.table.selected is not None else None
-        if action in PLAYLIST_ACTIONS:
-            return True if self.playlist_id is not None else None
-        if action in {"move_up", "move_down"}:
-            if self.panel.has_focus:
-                return True if self.panel.row_count > 1 else None
-            return True if self.table.selected is not None else None
+        if action == "filter":
+            # A priority binding sees "/" everywhere: in a field or a dialog it is
+            # a character to type, so the key is passed on.
+            typing = isinstance(self.focused, Input) or self.screen is not self.screen_stack[0]
+            return not typing
         if action == "clear_filter":
             return self.query_one("#filter-bar").display
         return True
@@ -446,18 +483,14 @@ class PlaylistApp(App[None]):
 
     @guarded("Play")
     def action_toggle_play(self) -> None:
-        """Pause or resume; from stopped, play the shown playlist."""
+        """Pause or resume; from stopped, play the selected track of the shown playlist."""
         active = self.session.active
         stopped = active is None or active.state is State.STOPPED
-        if (
-            stopped
-            and self.playlist_id is not None
-            and (active is None or active.id != self.playlist_id)
-        ):
+        if stopped and self.playlist_id is not None:
             selected = self.table.selected
             self.session.play(self.playlist_id, selected.id if selected else None)
         elif active is None:
-            raise EmptyPlaylistError("nothing to play: add a track with a")
+            raise EmptyPlaylistError("nothing to play yet: press N to create a playlist")
         else:
             self.session.toggle()
         self.refresh_playback()
@@ -472,10 +505,8 @@ class PlaylistApp(App[None]):
     @guarded("Play")
     def action_play_selected(self) -> None:
         """Play the selected track."""
-        track = self.table.selected
-        if self.playlist_id is None or track is None or track.id is None:
-            raise EmptyPlaylistError("no track is selected")
-        self.session.play(self.playlist_id, track.id)
+        track = self._need_track()
+        self.session.play(self._need_playlist(), track.id)
         self.refresh_playback()
 
     @guarded("Next")
@@ -538,9 +569,16 @@ class PlaylistApp(App[None]):
 
     def _need_track(self) -> Track:
         track = self.table.selected
-        if track is None or track.id is None:
-            raise EmptyPlaylistError("no track is selected")
-        return track
+        if track is not None and track.id is not None:
+            return track
+        shown = self.shown
+        if shown is None:
+            raise EmptyPlaylistError("there is no playlist yet: press N to create one")
+        if not self.table.rows:
+            raise EmptyPlaylistError(
+                f"{text.quoted(shown.name)} has no tracks yet: press a to add one"
+            )
+        raise EmptyPlaylistError("no track matches the filter: Esc clears it")
 
     @guarded("Add track")
     def action_add_track(self) -> None:
@@ -654,7 +692,9 @@ class PlaylistApp(App[None]):
     def action_filter(self) -> None:
         """Show the filter field and type into it."""
         self.query_one("#filter-bar").display = True
-        self.filter_input.focus()
+        # At once, not after a refresh as focus() would: keys typed right after
+        # "/" are already queued and must reach the field, not the track keys.
+        self.screen.set_focus(self.filter_input)
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
@@ -668,6 +708,7 @@ class PlaylistApp(App[None]):
             return
         with self.filter_input.prevent(Input.Changed):
             self.filter_input.value = ""
+        self.query_one("#filter-count", Static).update("")
         bar.display = False
         self.table.set_filter("")
         self.update_hint()
@@ -702,14 +743,6 @@ class PlaylistApp(App[None]):
     def playlist_opened(self) -> None:
         """Enter on a playlist goes to its tracks."""
         self.table.focus()
-
-    @on(TrackTable.SelectionChanged)
-    def track_selected(self, message: TrackTable.SelectionChanged) -> None:
-        """Grey out the track keys when no track is selected (and back)."""
-        has_track = message.track is not None
-        if has_track != self._had_track:
-            self._had_track = has_track
-            self.refresh_bindings()
 
     @guarded("New playlist")
     def action_new_playlist(self) -> None:

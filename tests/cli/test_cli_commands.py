@@ -177,3 +177,19 @@ def test_scanning_a_folder_again_or_through_a_link_adds_nothing(db, tmp_path) ->
     again = ok(db, "import", str(tmp_path / "link"))
     assert "no new tracks in" in again and "'music' has 1 track" in again
     assert len(as_json(db, "tracks", "music")) == 1
+
+
+def test_a_reader_that_stops_reading_is_no_error(db) -> None:
+    session = Session.open(db)
+    mix = session.create_playlist("Long").id
+    from playlist_tui.domain import Track
+
+    session.add_tracks(mix, [Track(f"Track {n}", duration=60) for n in range(5000)])
+    session.close()
+    env = {**os.environ, "PLAYLIST_TUI_DB": str(db)}
+    result = subprocess.run(
+        f"'{sys.executable}' -m playlist_tui tracks Long | head -n 2",
+        shell=True, capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr == ""

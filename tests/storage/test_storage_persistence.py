@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from playlist_tui.domain import (
+    EmptyPlaylistError,
     DuplicateNameError,
     InvalidValueError,
     NotFoundError,
@@ -185,6 +186,23 @@ def test_one_playlist_plays_at_a_time(db_path, clock) -> None:
     assert session.playlist(one).state is State.STOPPED
     assert session.active.current.title == "B"
     session.close()
+
+
+def test_playing_an_empty_playlist_changes_nothing(db_path, clock) -> None:
+    session = Session.open(db_path, clock=clock)
+    one, empty = session.create_playlist("One").id, session.create_playlist("Empty").id
+    session.add_track(one, Track("A", duration=10))
+    session.play(one)
+    session.stop()
+    with pytest.raises(EmptyPlaylistError):
+        session.play(empty)
+    assert session.active.id == one
+    assert session.active.current.title == "A"
+    session.close()
+
+    again = Session.open(db_path, clock=clock)
+    assert again.active.id == one and again.active.current.title == "A"
+    again.close()
 
 
 def test_settings_are_kept(db_path, clock) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 
 from playlist_tui.domain import Track
 from playlist_tui.session import Session
+from playlist_tui.ui.screens.track_dialog import TrackModal
 from ui_support import add_playlist, make_app, screen_text, settle, titles
 
 TRACKS = [
@@ -89,3 +91,49 @@ async def test_filter_markup_is_literal(session: Session) -> None:
         await settle(pilot)
         assert app.is_running
         assert "No track matches '[/][@click=app.quit]'" in screen_text(app)
+
+
+async def test_keys_typed_in_one_burst_after_slash_all_reach_the_filter(
+    session: Session,
+) -> None:
+    add_playlist(session, "Mix", TRACKS)
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        # As a fast typist, a paste or a laggy link sends them: all queued at once.
+        for key, char in [("slash", "/"), ("d", "d"), ("a", "a"), ("p", "p")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.filter_input.value == "dap"
+        assert len(session.playlist(app.playlist_id)) == 4  # d removed nothing
+        assert session.active is None  # p played nothing
+        assert not isinstance(app.screen, TrackModal)  # a opened nothing
+
+
+async def test_the_count_is_cleared_with_the_filter(session: Session) -> None:
+    add_playlist(session, "Mix", TRACKS)
+    add_playlist(session, "Other", TRACKS[:2])
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"monday", "escape")
+        await pilot.press("shift+tab", "down", "tab", "slash")
+        await settle(pilot)
+        assert app.shown.name == "Other"
+        assert "of 4" not in screen_text(app)
+
+
+async def test_a_slash_can_be_typed_in_the_filter_and_in_dialogs(
+    session: Session,
+) -> None:
+    add_playlist(session, "Mix", [Track("Highway", "AC/DC")])
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"ac/dc")
+        await settle(pilot)
+        assert app.filter_input.value == "ac/dc"
+        assert titles(app) == ["Highway"]
+
+        await pilot.press("enter", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, TrackModal)
+        await pilot.press(*"A/B")
+        assert app.screen.query_one("#title", Input).value == "A/B"

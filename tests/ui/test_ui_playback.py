@@ -164,6 +164,16 @@ async def test_ends_at_flags_unknown_durations(session: Session) -> None:
         assert "ends at 21:02+" in app.bar.progress_line()
 
 
+async def test_ends_at_hidden_while_paused(session: Session, playlist_id: int) -> None:
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "space")
+        assert session.active.state is State.PAUSED
+        assert "ends at" not in app.bar.progress_line()
+        await pilot.press("space")
+        assert "ends at 21:10" in app.bar.progress_line()
+
+
 async def test_ends_at_hidden_with_repeat(session: Session, playlist_id: int) -> None:
     app = make_app(session)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -202,6 +212,50 @@ async def test_playback_keys_with_nothing_playing_only_notify(
         assert session.active is None
         assert notifications(app)
         assert app.is_running
+
+
+async def test_space_after_a_stop_plays_the_selected_track(
+    session: Session, playlist_id: int
+) -> None:
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "enter", "S")
+        assert session.active.state is State.STOPPED
+        await pilot.press("up", "space")
+        assert session.active.state is State.PLAYING
+        assert current_title(session) == "Alpha"
+
+
+async def test_the_cursor_follows_the_current_track_unless_moved_away(
+    session: Session, playlist_id: int, clock: FakeClock
+) -> None:
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "n")
+        assert app.table.selected.title == "Bravo"
+        clock.advance(201)
+        app.tick_playback()
+        assert current_title(session) == "Charlie"
+        assert app.table.selected.title == "Charlie"
+
+        await pilot.press("home", "p")
+        assert current_title(session) == "Bravo"
+        assert app.table.selected.title == "Alpha"  # the person moved it: it stays
+
+
+async def test_after_a_restart_the_cursor_is_on_the_paused_track(
+    session: Session, playlist_id: int
+) -> None:
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down", "enter", "space", "home")
+    again = make_app(session)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert again.table.selected.title == "Charlie"
+        await pilot.press("space")
+        assert current_title(session) == "Charlie"
+        assert session.active.state is State.PLAYING
 
 
 async def test_x_stops_after_the_current_track_once(

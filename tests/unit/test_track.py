@@ -12,6 +12,7 @@ from playlist_tui.domain import (
     Track,
     format_duration,
     parse_duration,
+    parse_track_length,
 )
 
 
@@ -68,7 +69,17 @@ def test_parse_duration_accepts_the_usual_forms(text: str, seconds: float | None
     assert parse_duration(text) == seconds
 
 
-@pytest.mark.parametrize("text", ["abc", "3:75", "1:60:00", "-3", "3:", ":30", "1:2:3:4"])
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("0", None), ("0:00", None), ("", None), ("0:07", 7)]
+)
+def test_a_track_length_of_zero_is_unknown(text: str, seconds: float | None) -> None:
+    assert parse_track_length(text) == seconds
+    assert parse_duration("0") == 0  # a position of 0 is still the start
+
+
+@pytest.mark.parametrize(
+    "text", ["abc", "3:75", "1:60:00", "-3", "3:", ":30", "1:2:3:4", "\u0661\u0662"]
+)
 def test_parse_duration_explains_what_it_expects(text: str) -> None:
     with pytest.raises(InvalidValueError, match="3:45"):
         parse_duration(text)

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from playlist_tui.domain import PlaylistError, Track, parse_duration
+from playlist_tui.domain import PlaylistError, Track, parse_track_length
 from playlist_tui.ui import text
 
 FIELDS = ("title", "artist", "album", "duration", "location")
@@ -20,7 +20,7 @@ LABELS = {
     "title": "Title (required)",
     "artist": "Artist",
     "album": "Album",
-    "duration": "Duration (225, 3:45 or 1:02:03; empty if unknown)",
+    "duration": "Duration (225, 3:45 or 1:02:03; empty or 0 if unknown)",
     "location": "Location (path or URL)",
 }
 
@@ -113,7 +113,7 @@ class TrackModal(ModalScreen[Track | None]):
             self.error("title", "A track needs a title; the title is empty.")
             ok = False
         try:
-            seconds = parse_duration(values["duration"])
+            seconds = parse_track_length(values["duration"])
         except PlaylistError as exc:
             self.error("duration", text.message(exc))
             ok = False

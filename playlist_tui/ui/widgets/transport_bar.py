@@ -97,13 +97,16 @@ class TransportBar(Widget):
     def ends_at(self) -> str:
         """Return "ends at HH:MM" for the active playlist, or "" when not playing.
 
+        Paused, the end moves with the wall clock while nothing redraws the bar,
+        so it is not shown rather than shown wrong.
+
         The end is now plus what is left of the current track plus every known
         duration after it (none with stop after current); a ``+`` says some
         durations are unknown. With repeat on, the playlist never ends and nothing
         is shown.
         """
         playlist = self.playlist
-        if playlist is None or playlist.state is State.STOPPED:
+        if playlist is None or playlist.state is not State.PLAYING:
             return ""
         track = playlist.current
         if track is None or track.id is None or playlist.repeat is not Repeat.OFF:
