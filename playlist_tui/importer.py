@@ -23,8 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from playlist_tui.domain import FormatError, InvalidTrackError, NotFoundError, Track
-from playlist_tui.domain.text import count, printable, quoted
-from playlist_tui.formats import Entry, read_playlist, scan_folder, write_playlist
+from playlist_tui.domain.text import count, printable, quoted, shorten_middle
+from playlist_tui.formats import (
+    Entry,
+    file_is_missing,
+    read_playlist,
+    scan_folder,
+    write_playlist,
+)
 from playlist_tui.session import Session
 
 EXPORT_FORMATS = ("m3u8", "m3u", "pls", "xspf")
@@ -41,6 +47,8 @@ class ImportReport:
     total: int = 0
     """How many tracks the playlist holds after the import."""
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    """Locations of imported tracks whose file is not on this computer."""
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -63,6 +71,15 @@ class ImportReport:
         lines = [head]
         lines += [f"  skipped {where}: {why}" for where, why in self.skipped]
         lines += [f"  note: {text}" for text in self.warnings]
+        if self.missing:
+            point = "points at a file" if len(self.missing) == 1 else "point at files"
+            lines.append(
+                f"  note: {count(len(self.missing), 'track')} {point} not on this "
+                "computer (kept, and marked ✗ in the app):"
+            )
+            lines += [f"    {shorten_middle(where)}" for where in self.missing[:3]]
+            if len(self.missing) > 3:
+                lines.append(f"    and {len(self.missing) - 3:,} more")
         return "\n".join(printable(line) for line in lines)
 
     def as_json(self) -> dict[str, Any]:
@@ -73,6 +90,7 @@ class ImportReport:
             "imported": self.imported,
             "skipped": [{"entry": where, "reason": why} for where, why in self.skipped],
             "warnings": self.warnings,
+            "missing": self.missing,
             "error": self.error,
         }
 
@@ -146,6 +164,7 @@ def _import_one(
         info = session.playlist_info(existing)
     report.playlist, report.playlist_id = info.name, info.id
     report.imported = len(tracks)
+    report.missing = [t.location for t in tracks if file_is_missing(t.location)]
     report.total = info.track_count
 
 

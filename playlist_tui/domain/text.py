@@ -65,6 +65,19 @@ def quoted(value: str) -> str:
     return f"'{printable(value)}'"
 
 
+def shorten_middle(value: str, limit: int = 100) -> str:
+    """Cut ``value`` in the middle to at most ``limit`` characters, keeping both ends.
+
+    For paths: the start says where, the end says which file.
+    """
+    if len(value) <= limit:
+        return value
+    keep = max(1, limit - 1)
+    head = keep - keep // 3
+    tail = keep - head
+    return value[:head] + "…" + (value[-tail:] if tail else "")
+
+
 def count(number: int, noun: str) -> str:
     """Return ``1 track`` or ``2 tracks``."""
     return f"{number:,} {noun}" + ("" if number == 1 else "s")

@@ -76,6 +76,10 @@ XSPF
       ``http://xspf.org/ns/0/``, ``version="1"``; characters XML 1.0 cannot hold
       become U+FFFD.
 
+    - `file_is_missing` tells a local file that is not here (a Windows path
+      on another system included); the importer counts them and the app marks
+      their rows with ``✗``. Playback is simulated, so such a track still plays.
+
 Folder scan
     - Recursive; links to folders are not followed (no loops, nothing outside the
       folder); only files with an extension in `AUDIO_EXTENSIONS` are opened.
@@ -87,6 +91,7 @@ Folder scan
       that is not valid UTF-8 stays resolvable as a surrogate-escaped location.
 """
 
+from ._locations import file_is_missing
 from .model import (
     AUDIO_EXTENSIONS,
     Entry,
@@ -105,6 +110,7 @@ __all__ = [
     "ParsedPlaylist",
     "ScanResult",
     "export_formats",
+    "file_is_missing",
     "is_playlist_file",
     "read_playlist",
     "scan_folder",

@@ -128,6 +128,29 @@ def _join(base_dir: str, relative: str) -> str:
     return base_dir + relative if base_dir.endswith("/") else base_dir + "/" + relative
 
 
+def file_is_missing(location: str | None) -> bool:
+    """Tell whether ``location`` names a file that is not on this computer.
+
+    A URL is never missing (nothing is fetched to find out), and neither is a
+    track with no location. A Windows path (``C:\\...``, ``\\\\server\\...``)
+    cannot be opened on this system, so it is missing here. Undecodable bytes of
+    a file name (surrogate escapes) are given back to the file system as bytes.
+    """
+    if not location or is_url(location):
+        return False
+    if is_file_uri(location):
+        path = file_uri_to_path(location)
+        if path is None:
+            return False  # a file on another host: not ours to judge
+        location = path
+    if is_windows_absolute(location) and os.sep != "\\":
+        return True
+    try:
+        return not os.path.exists(location)
+    except (OSError, ValueError):
+        return True
+
+
 def fallback_title(location: str, is_stream: bool) -> str:
     """The title of an entry that has none: the file stem, or the URL itself."""
     if is_stream:

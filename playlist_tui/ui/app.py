@@ -142,6 +142,7 @@ KEYS: list[Command] = [
 OTHER_KEYS: list[tuple[str, KeyRow]] = [
     ("Tracks", ("Enter", "Play the selected track (double click too)")),
     ("Tracks", ("↑ ↓ PgUp PgDn Home End", "Move the cursor")),
+    ("Tracks", ("✗ (in the list)", "The track's file is not on this computer")),
     ("Playlists", ("Enter", "Open the playlist under the cursor")),
     (
         "Playlists",

@@ -15,6 +15,8 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from playlist_tui.domain import format_duration, visible_text
+from playlist_tui.domain.text import count  # noqa: F401 - part of this module's API
+from playlist_tui.domain.text import shorten_middle as shorten
 
 ELLIPSIS = "…"
 
@@ -74,19 +76,14 @@ def fit_right(value: str, width: int) -> str:
     return fit(value, width)
 
 
-def shorten(value: str, limit: int) -> str:
-    """Cut ``value`` in the middle to at most ``limit`` characters, keeping both ends."""
-    if len(value) <= limit:
-        return value
-    keep = max(1, limit - 1)
-    head = keep - keep // 3
-    tail = keep - head
-    return value[:head] + ELLIPSIS + (value[-tail:] if tail else "")
-
-
 def message(value: object, limit: int = 400) -> str:
-    """Return an error or status message fit for a notification."""
-    return shorten(safe(value), limit)
+    """Return an error or status message fit for a notification.
+
+    Its own line breaks are kept (a summary has one line per point); every other
+    control character gets its visible stand-in.
+    """
+    lines = ("" if value is None else str(value)).split("\n")
+    return shorten("\n".join(safe(line) for line in lines), limit)
 
 
 def quoted(value: object, limit: int = 80) -> str:
@@ -102,8 +99,3 @@ def duration(seconds: float | None) -> str:
 def total(seconds: float, unknown: int) -> str:
     """Show a total duration, with ``+`` when some durations are unknown."""
     return format_duration(seconds) + ("+" if unknown else "")
-
-
-def count(number: int, noun: str) -> str:
-    """Return ``1 track`` or ``2 tracks``."""
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")

@@ -353,3 +353,17 @@ def test_empty_playlist(tmp_path: Path) -> None:
         write_playlist(target, [])
         assert read_playlist(target).entries == []
     assert "NumberOfEntries=0" in (tmp_path / "empty.pls").read_text()
+
+
+def test_file_is_missing(tmp_path) -> None:
+    from playlist_tui.formats import file_is_missing
+
+    here = tmp_path / "caf\udce9.mp3"  # a file name that is not UTF-8
+    here.write_bytes(b"x")
+    assert not file_is_missing(str(here))
+    assert not file_is_missing("file://" + str(tmp_path / "caf%E9.mp3"))
+    assert file_is_missing(str(tmp_path / "gone.mp3"))
+    assert file_is_missing("C:\\Music\\x.mp3")
+    assert file_is_missing("\\\\nas\\share\\x.flac")
+    assert not file_is_missing("https://radio.invalid/live")
+    assert not file_is_missing(None) and not file_is_missing("")

@@ -228,3 +228,31 @@ def test_import_command_prints_the_summary(tmp_path, cases) -> None:
     assert result.returncode == 1
     assert "imported 4 tracks into" in result.stdout
     assert "could not import" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_case_010_windows_and_absent_files_are_flagged_missing(session, cases) -> None:
+    (report,) = import_paths(session, [cases / "010-m3u-windows-backslash-paths.m3u"])
+    assert report.imported == 4
+    assert "C:\\Music\\Loose Track.mp3" in report.missing
+    assert any(m.startswith("\\\\nas\\share") for m in report.missing)
+    summary = report.summary()
+    assert "4 tracks point at files not on this computer" in summary
+    assert "    C:\\Music\\Loose Track.mp3" in summary  # named as written, no \\ doubled
+
+
+def test_case_027_a_deep_missing_path_is_cut_in_the_middle(session, cases) -> None:
+    (report,) = import_paths(session, [cases / "027-m3u8-very-long-strings.m3u8"])
+    deep = max(report.missing, key=len)
+    assert len(deep) > 1000
+    shown = next(line for line in report.summary().splitlines() if "…" in line)
+    assert len(shown.strip()) <= 100
+    assert shown.strip().startswith(deep[:20]) and shown.strip().endswith(deep[-20:])
+
+
+def test_present_files_and_urls_are_not_missing(session, tmp_path) -> None:
+    write_wav(tmp_path / "a.wav")
+    listing = tmp_path / "list.m3u"
+    listing.write_text("a.wav\nhttp://radio.invalid/s\nb.wav\n")
+    (report,) = import_paths(session, [listing])
+    assert report.missing == [str(tmp_path / "b.wav")]
+    assert "1 track points at a file not on this computer" in report.summary()

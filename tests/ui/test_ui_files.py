@@ -51,7 +51,9 @@ async def test_import_a_playlist_file_makes_a_playlist_and_shows_it(
         assert app.shown is not None and app.shown.name == "Road Trip"
         assert titles(app) == ["One", "Two", "three"]
         assert [t.duration for t in app.shown] == [201, None, None]
-        assert "imported 3 tracks into 'Road Trip', skipped 0" in notifications(app)
+        [said] = notifications(app)
+        assert said.startswith("imported 3 tracks into 'Road Trip', skipped 0\n")
+        assert "3 tracks point at files not on this computer" in said
         assert not app.query_one("#activity", Static).display
 
 

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from playlist_tui.domain import Track
+from playlist_tui.formats import file_is_missing
 from playlist_tui.ui import text
 
 
@@ -41,6 +42,8 @@ class TrackInfoModal(ModalScreen[None]):
             ("Duration", text.duration(track.duration)),
             ("Location", track.location or "(none)"),
         ]
+        if file_is_missing(track.location):
+            rows.append(("File", "not on this computer (the track still plays, simulated)"))
         if self.position is not None:
             rows.insert(0, ("Position", f"{self.position:,}"))
         for label, value in rows:

@@ -18,10 +18,13 @@ from textual.message import Message
 from textual.strip import Strip
 
 from playlist_tui.domain import Playlist, State, Track
+from playlist_tui.formats import file_is_missing
 from playlist_tui.ui import text
 from playlist_tui.ui.widgets.row_list import RowList
 
 MARKERS = {State.PLAYING: "▶", State.PAUSED: "⏸"}
+MISSING = "✗"
+"""Marks a track whose file is not on this computer (it still plays, simulated)."""
 DURATION_WIDTH = 7
 GAP = 1
 
@@ -137,6 +140,7 @@ class TrackTable(RowList):
         self._query = ""
         self._view: list[int] | None = None
         self._last_selected: int | None = None
+        self._missing: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ reading
 
@@ -214,6 +218,7 @@ class TrackTable(RowList):
         self._rows = playlist.tracks() if playlist is not None else []
         self._haystack = None
         self._where = None
+        self._missing = {}
         self._view = self._filtered(self._query)
         self.rows_changed()
 
@@ -250,6 +255,16 @@ class TrackTable(RowList):
         self.move_cursor(row)
         return True
 
+    def is_missing(self, track: Track) -> bool:
+        """Whether the track's file is not here; looked up once per row shown."""
+        location = track.location
+        if not location:
+            return False
+        missing = self._missing.get(location)
+        if missing is None:
+            missing = self._missing[location] = file_is_missing(location)
+        return missing
+
     def set_playing(self, track_id: int | None, state: State) -> None:
         """Mark the track that plays (or is paused); None marks nothing."""
         if (track_id, state) == (self.playing_id, self.playing_state):
@@ -284,6 +299,9 @@ class TrackTable(RowList):
         if track.id == self.playing_id and self.playing_state in MARKERS:
             marker = MARKERS[self.playing_state]
             style += self.get_component_rich_style("track-table--playing")
+        elif self.is_missing(track):
+            marker = MISSING
+            style += self.get_component_rich_style("track-table--dim")
         if index == self.cursor:
             style += self.get_component_rich_style("track-table--cursor")
 
