@@ -52,8 +52,13 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
-    def summary(self) -> str:
-        """One line, then one line per skipped entry and warning."""
+    def summary(self, *, brief: bool = False) -> str:
+        """One line, then one line per skipped entry and warning.
+
+        Args:
+            brief: For a notification: at most three skipped entries and three
+                warnings, and the missing files only counted (the app marks them).
+        """
         if self.error:
             return f"could not import {self.source}: {self.error}"
         if self.imported == 0 and not self.skipped and self.total:
@@ -68,18 +73,20 @@ class ImportReport:
                 f"imported {count(self.imported, 'track')} into {quoted(self.playlist)}, "
                 f"skipped {len(self.skipped)}"
             )
+        most = 3 if brief else None
         lines = [head]
-        lines += [f"  skipped {where}: {why}" for where, why in self.skipped]
-        lines += [f"  note: {text}" for text in self.warnings]
+        lines += _at_most(
+            [f"  skipped {where}: {why}" for where, why in self.skipped], most
+        )
+        lines += _at_most([f"  note: {text}" for text in self.warnings], most)
         if self.missing:
             point = "points at a file" if len(self.missing) == 1 else "point at files"
             lines.append(
                 f"  note: {count(len(self.missing), 'track')} {point} not on this "
-                "computer (kept, and marked ✗ in the app):"
+                + ("computer (marked ✗)" if brief else "computer (kept, and marked ✗ in the app):")
             )
-            lines += [f"    {shorten_middle(where)}" for where in self.missing[:3]]
-            if len(self.missing) > 3:
-                lines.append(f"    and {len(self.missing) - 3:,} more")
+            if not brief:
+                lines += _at_most([f"    {shorten_middle(m)}" for m in self.missing], 3)
         return "\n".join(printable(line) for line in lines)
 
     def as_json(self) -> dict[str, Any]:
@@ -191,6 +198,13 @@ def _tracks(entries: Iterable[Entry], report: ImportReport) -> list[Track]:
         except InvalidTrackError as error:
             report.skipped.append((f"entry {number}", str(error)))
     return tracks
+
+
+def _at_most(lines: list[str], most: int | None) -> list[str]:
+    """The first ``most`` lines, and a last one that counts the rest."""
+    if most is None or len(lines) <= most:
+        return lines
+    return [*lines[:most], f"    and {len(lines) - most:,} more"]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ an internal error, and the terminal never shows a traceback.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 WallClock = Callable[[], datetime]
 F = TypeVar("F", bound=Callable[..., Any])
 
+NOTE_SECONDS = 3
 TICK_SECONDS = 0.25
 POLL_SECONDS = 1.0
 SEEK_SHORT = 5
@@ -242,6 +244,8 @@ class PlaylistApp(App[None]):
         self._ticker: Timer | None = None
         self._started = False
         self._hint: str | None = None
+        self._last_note: tuple[str, str] | None = None
+        self._last_note_until = 0.0
         self._followed: tuple[int | None, int | None] | None = None
         """(playlist id, track id) of the current track the cursor last followed."""
 
@@ -449,10 +453,15 @@ class PlaylistApp(App[None]):
     def report(self, error: PlaylistError, title: str) -> None:
         """Show an expected error as a short notification, literally."""
         if isinstance(error, NOT_NOW):
-            # A key that cannot apply now: said briefly, so quick presses do not
-            # stack a wall of notes over the tracks.
+            # A key that cannot apply now: said briefly, and said once while the
+            # note still shows, so quick presses do not stack a wall of notes.
+            note = (title, text.message(error))
+            now = time.monotonic()
+            if self._last_note == note and now < self._last_note_until:
+                return
+            self._last_note, self._last_note_until = note, now + NOTE_SECONDS
             self.notify(
-                text.message(error), title=title, severity="warning", timeout=3, markup=False
+                note[1], title=title, severity="warning", timeout=NOTE_SECONDS, markup=False
             )
         else:
             self.notify(text.message(error), title=title, severity="error", markup=False)
@@ -841,7 +850,7 @@ class PlaylistApp(App[None]):
         self.refresh_bindings()
         for report in reports:
             self.notify(
-                text.message(report.summary()),
+                text.message(report.summary(brief=True)),
                 title="Import",
                 severity="error" if report.error else "information",
                 timeout=10 if report.error or report.skipped else 5,

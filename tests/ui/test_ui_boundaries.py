@@ -5,7 +5,7 @@ from __future__ import annotations
 from playlist_tui.domain import Repeat, State
 from playlist_tui.session import Session
 from tests_support import FakeClock
-from ui_support import add_playlist, make_app, settle
+from ui_support import add_playlist, make_app, notifications, settle
 
 TRACKS = [("Edge Case - First", 5), ("Edge Case - Last", 7)]
 
@@ -60,3 +60,14 @@ async def test_repeat_all_wraps_around(session: Session, clock: FakeClock) -> No
         clock.advance(5 + 7 + 1)
         app.tick_playback()
         assert now(session) == ("Edge Case - First", State.PLAYING, 1)
+
+
+async def test_the_same_refusal_is_said_once_while_it_shows(session: Session) -> None:
+    add_playlist(session, "Mix", [("Only", 60)])
+    app = make_app(session)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("enter", "n", "n", "n", "p")
+        await settle(pilot)
+        said = notifications(app)
+        assert len([n for n in said if n.startswith("no next track")]) == 1
+        assert len([n for n in said if n.startswith("no previous track")]) == 1
