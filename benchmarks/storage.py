@@ -19,8 +19,13 @@ SIZES = (1_000, 100_000)
 
 def tracks(size: int) -> list[Track]:
     return [
-        Track(f"Title {i:06d}", artist=f"Artist {i % 300}", album=f"Album {i % 900}",
-              duration=120.0 + i % 240, location=f"/music/{i % 300}/{i:06d}.flac")
+        Track(
+            f"Title {i:06d}",
+            artist=f"Artist {i % 300}",
+            album=f"Album {i % 900}",
+            duration=120.0 + i % 240,
+            location=f"/music/{i % 300}/{i:06d}.flac",
+        )
         for i in range(size)
     ]
 

@@ -210,7 +210,9 @@ async def main(count: int) -> None:
         figures = fresh_app_figures(path, IDLE_SECONDS)
         heap = await heap_while_starting(path)
         print("a fresh app process (120x40, headless)")
-        print(f"  first full screen, loading included: {figures['first_screen'] * 1000:8.1f} ms")
+        print(
+            f"  first full screen, loading included: {figures['first_screen'] * 1000:8.1f} ms"
+        )
         print(f"  resident memory after it:            {figures['rss']:8.1f} MB")
         print(f"  Python heap to get there:            {heap / 1e6:8.1f} MB")
         print(
@@ -230,7 +232,6 @@ async def main(count: int) -> None:
         print("\nfilter")
         for label, (seconds, rows) in (await filters(path)).items():
             print(f"  {label:<44} {seconds * 1000:8.1f} ms  {rows:>7,} rows")
-
 
 
 if __name__ == "__main__":

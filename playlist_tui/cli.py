@@ -48,11 +48,15 @@ class UsageError(PlaylistError):
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help=f"the database file (default: $PLAYLIST_TUI_DB or {default_path()})",
     )
     common.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS,
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
         help="print machine-readable JSON",
     )
 
@@ -63,77 +67,121 @@ def build_parser() -> argparse.ArgumentParser:
         "it starts the app.",
         epilog="example: playlist-tui --db ~/music.db",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help: str, example: str) -> argparse.ArgumentParser:
         return commands.add_parser(
-            name, parents=[common], help=help, description=help,
+            name,
+            parents=[common],
+            help=help,
+            description=help,
             epilog=f"example: {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
-    command("playlists", "list playlists: name, tracks, total duration",
-            "playlist-tui playlists --json")
-    sub = command("create", "create an empty playlist", "playlist-tui create 'Road Trip'")
+    command(
+        "playlists",
+        "list playlists: name, tracks, total duration",
+        "playlist-tui playlists --json",
+    )
+    sub = command(
+        "create", "create an empty playlist", "playlist-tui create 'Road Trip'"
+    )
     sub.add_argument("name")
-    sub = command("rename", "rename a playlist", "playlist-tui rename 'Road Trip' 'Summer'")
+    sub = command(
+        "rename", "rename a playlist", "playlist-tui rename 'Road Trip' 'Summer'"
+    )
     sub.add_argument("old", metavar="PLAYLIST")
     sub.add_argument("new", metavar="NEW_NAME")
-    sub = command("delete", "delete a playlist and its tracks",
-                  "playlist-tui delete 'Summer' --yes")
+    sub = command(
+        "delete",
+        "delete a playlist and its tracks",
+        "playlist-tui delete 'Summer' --yes",
+    )
     sub.add_argument("playlist")
     sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
-    sub = command("tracks", "list a playlist's tracks with their ids and positions",
-                  "playlist-tui tracks 'Road Trip'")
+    sub = command(
+        "tracks",
+        "list a playlist's tracks with their ids and positions",
+        "playlist-tui tracks 'Road Trip'",
+    )
     sub.add_argument("playlist")
-    sub = command("add", "add a track at the end of a playlist",
-                  "playlist-tui add 'Road Trip' --title 'Holiday' --artist 'Band' "
-                  "--duration 3:45")
+    sub = command(
+        "add",
+        "add a track at the end of a playlist",
+        "playlist-tui add 'Road Trip' --title 'Holiday' --artist 'Band' "
+        "--duration 3:45",
+    )
     sub.add_argument("playlist")
     _track_options(sub, title_required=True)
-    sub = command("edit", "change fields of a track",
-                  "playlist-tui edit 'Road Trip' 12 --title 'Holiday (live)'")
+    sub = command(
+        "edit",
+        "change fields of a track",
+        "playlist-tui edit 'Road Trip' 12 --title 'Holiday (live)'",
+    )
     sub.add_argument("playlist")
     sub.add_argument("track_id", metavar="TRACK_ID")
     _track_options(sub, title_required=False)
-    sub = command("remove", "remove a track from a playlist",
-                  "playlist-tui remove 'Road Trip' 12")
+    sub = command(
+        "remove", "remove a track from a playlist", "playlist-tui remove 'Road Trip' 12"
+    )
     sub.add_argument("playlist")
     sub.add_argument("track_id", metavar="TRACK_ID")
-    sub = command("move", "move a track to a 1-based position",
-                  "playlist-tui move 'Road Trip' 12 --to 1")
+    sub = command(
+        "move",
+        "move a track to a 1-based position",
+        "playlist-tui move 'Road Trip' 12 --to 1",
+    )
     sub.add_argument("playlist")
     sub.add_argument("track_id", metavar="TRACK_ID")
     sub.add_argument("--to", required=True, metavar="POSITION", dest="position")
 
-    sub = command("import", "import playlist files (M3U, M3U8, PLS, XSPF) or music folders",
-                  "playlist-tui import ~/Music party.m3u8 --into 'Party'")
+    sub = command(
+        "import",
+        "import playlist files (M3U, M3U8, PLS, XSPF) or music folders",
+        "playlist-tui import ~/Music party.m3u8 --into 'Party'",
+    )
     sub.add_argument("paths", nargs="+", metavar="PATH")
-    sub.add_argument("--into", metavar="NAME",
-                     help="append to this playlist (created when missing)")
-    sub = command("export", "write a playlist to an M3U8, M3U, PLS or XSPF file",
-                  "playlist-tui export 'Road Trip' -o trip.xspf")
+    sub.add_argument(
+        "--into", metavar="NAME", help="append to this playlist (created when missing)"
+    )
+    sub = command(
+        "export",
+        "write a playlist to an M3U8, M3U, PLS or XSPF file",
+        "playlist-tui export 'Road Trip' -o trip.xspf",
+    )
     sub.add_argument("playlist")
     sub.add_argument("-o", "--output", metavar="FILE")
     sub.add_argument("--format", choices=["m3u8", "m3u", "pls", "xspf"])
 
-    sub = command("play", "play (resume), or play a playlist or one of its tracks",
-                  "playlist-tui play 'Road Trip' 12")
+    sub = command(
+        "play",
+        "play (resume), or play a playlist or one of its tracks",
+        "playlist-tui play 'Road Trip' 12",
+    )
     sub.add_argument("playlist", nargs="?")
     sub.add_argument("track_id", nargs="?", metavar="TRACK_ID")
     for name, text in [
-        ("pause", "pause playback"), ("toggle", "play or pause"),
-        ("next", "go to the next track"), ("prev", "go to the previous track"),
+        ("pause", "pause playback"),
+        ("toggle", "play or pause"),
+        ("next", "go to the next track"),
+        ("prev", "go to the previous track"),
         ("stop", "stop playback"),
     ]:
         command(name, text, f"playlist-tui {name}")
-    sub = command("seek", "move to a position in the current track",
-                  "playlist-tui seek 1:30")
+    sub = command(
+        "seek", "move to a position in the current track", "playlist-tui seek 1:30"
+    )
     sub.add_argument("seconds", metavar="SECONDS")
-    command("status", "show state, playlist, track, position and duration",
-            "playlist-tui status --json")
+    command(
+        "status",
+        "show state, playlist, track, position and duration",
+        "playlist-tui status --json",
+    )
     return parser
 
 
@@ -141,8 +189,11 @@ def _track_options(parser: argparse.ArgumentParser, title_required: bool) -> Non
     parser.add_argument("--title", required=title_required)
     parser.add_argument("--artist")
     parser.add_argument("--album")
-    parser.add_argument("--duration", metavar="DURATION",
-                        help="seconds (225), m:ss (3:45) or h:mm:ss; empty for unknown")
+    parser.add_argument(
+        "--duration",
+        metavar="DURATION",
+        help="seconds (225), m:ss (3:45) or h:mm:ss; empty for unknown",
+    )
     parser.add_argument("--location", metavar="PATH_OR_URL")
 
 
@@ -176,10 +227,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # what is still buffered must not fail again when Python exits.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception as error:  # noqa: BLE001 - the edge: no traceback on the terminal
+    except Exception as error:
         log.exception("internal error")
         where = f"; details are in {log_file}" if log_file else ""
-        print(f"playlist-tui: internal error: {printable(repr(error))}{where}", file=sys.stderr)
+        print(
+            f"playlist-tui: internal error: {printable(repr(error))}{where}",
+            file=sys.stderr,
+        )
         return EXIT_REFUSED
 
 
@@ -203,7 +257,9 @@ def setup_logging() -> Path | None:
         handler = logging.FileHandler(folder / "playlist-tui.log", encoding="utf-8")
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -219,7 +275,11 @@ def _is_open_error(error: StorageError) -> bool:
     from playlist_tui.storage import DatabaseUnusableError
 
     text = str(error)
-    return isinstance(error, DatabaseUnusableError) or "busy" in text or "read-only" in text
+    return (
+        isinstance(error, DatabaseUnusableError)
+        or "busy" in text
+        or "read-only" in text
+    )
 
 
 def run_app(db: Path) -> int:
@@ -256,16 +316,23 @@ def json_safe(data: Any) -> Any:
 
 def track_json(track: Track, position: int) -> dict[str, Any]:
     return {
-        "id": track.id, "position": position, "title": track.title,
-        "artist": track.artist, "album": track.album, "duration": track.duration,
+        "id": track.id,
+        "position": position,
+        "title": track.title,
+        "artist": track.artist,
+        "album": track.album,
+        "duration": track.duration,
         "location": track.location,
     }
 
 
 def playlist_json(info: PlaylistInfo) -> dict[str, Any]:
     return {
-        "id": info.id, "name": info.name, "tracks": info.track_count,
-        "duration": info.total_duration, "unknown_durations": info.unknown_durations,
+        "id": info.id,
+        "name": info.name,
+        "tracks": info.track_count,
+        "duration": info.total_duration,
+        "unknown_durations": info.unknown_durations,
     }
 
 
@@ -286,9 +353,9 @@ def opened(db: Path) -> Session:
     return Session.open(db, claim_player=False)
 
 
-def with_session(function: Callable[[Session, argparse.Namespace, bool], int]) -> Callable[
-    [argparse.Namespace, Path, bool], int
-]:
+def with_session(
+    function: Callable[[Session, argparse.Namespace, bool], int],
+) -> Callable[[argparse.Namespace, Path, bool], int]:
     def run(args: argparse.Namespace, db: Path, as_json: bool) -> int:
         session = opened(db)
         try:
@@ -320,7 +387,11 @@ def cmd_playlists(session: Session, args: argparse.Namespace, as_json: bool) -> 
     rows = [["ID", "NAME", "TRACKS", "DURATION"]] + [
         [str(i.id), printable(i.name), str(i.track_count), total_text(i)] for i in infos
     ]
-    text = _table(rows, right={0, 2, 3}) if infos else "no playlists yet; create one with `playlist-tui create NAME`"
+    text = (
+        _table(rows, right={0, 2, 3})
+        if infos
+        else "no playlists yet; create one with `playlist-tui create NAME`"
+    )
     emit(as_json, [playlist_json(i) for i in infos], text)
     return EXIT_OK
 
@@ -328,7 +399,11 @@ def cmd_playlists(session: Session, args: argparse.Namespace, as_json: bool) -> 
 @with_session
 def cmd_create(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     info = session.create_playlist(args.name)
-    emit(as_json, playlist_json(info), f"created playlist {quoted(info.name)} (id {info.id})")
+    emit(
+        as_json,
+        playlist_json(info),
+        f"created playlist {quoted(info.name)} (id {info.id})",
+    )
     return EXIT_OK
 
 
@@ -336,7 +411,11 @@ def cmd_create(session: Session, args: argparse.Namespace, as_json: bool) -> int
 def cmd_rename(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     old = session.find_playlist(args.old)
     info = session.rename_playlist(old.id, args.new)
-    emit(as_json, playlist_json(info), f"renamed {quoted(old.name)} to {quoted(info.name)}")
+    emit(
+        as_json,
+        playlist_json(info),
+        f"renamed {quoted(old.name)} to {quoted(info.name)}",
+    )
     return EXIT_OK
 
 
@@ -349,12 +428,18 @@ def cmd_delete(session: Session, args: argparse.Namespace, as_json: bool) -> int
                 f"deleting {quoted(info.name)} ({count(info.track_count, 'track')}) needs --yes "
                 "when no one can answer the question"
             )
-        answer = input(f"Delete playlist {quoted(info.name)} and its {count(info.track_count, 'track')}? [y/N] ")
+        answer = input(
+            f"Delete playlist {quoted(info.name)} and its {count(info.track_count, 'track')}? [y/N] "
+        )
         if answer.strip().lower() not in {"y", "yes"}:
             print("nothing deleted", file=sys.stderr)
             return EXIT_REFUSED
     session.delete_playlist(info.id)
-    emit(as_json, playlist_json(info), f"deleted playlist {quoted(info.name)} and its {count(info.track_count, 'track')}")
+    emit(
+        as_json,
+        playlist_json(info),
+        f"deleted playlist {quoted(info.name)} and its {count(info.track_count, 'track')}",
+    )
     return EXIT_OK
 
 
@@ -369,7 +454,11 @@ def cmd_tracks(session: Session, args: argparse.Namespace, as_json: bool) -> int
         [str(n), str(t.id), t.title, t.artist, t.album, format_duration(t.duration)]
         for n, t in enumerate(tracks, start=1)
     ]
-    text = _table(rows, right={0, 1, 5}) if tracks else f"{quoted(info.name)} has no tracks"
+    text = (
+        _table(rows, right={0, 1, 5})
+        if tracks
+        else f"{quoted(info.name)} has no tracks"
+    )
     emit(as_json, [track_json(t, n) for n, t in enumerate(tracks, start=1)], text)
     return EXIT_OK
 
@@ -385,7 +474,9 @@ def _fields(args: argparse.Namespace) -> dict[str, Any]:
     return fields
 
 
-def _track_and_position(session: Session, playlist_id: int, track_id: int) -> tuple[Track, int]:
+def _track_and_position(
+    session: Session, playlist_id: int, track_id: int
+) -> tuple[Track, int]:
     for n, track in enumerate(session.playlist(playlist_id), start=1):
         if track.id == track_id:
             return track, n
@@ -397,8 +488,11 @@ def _track_and_position(session: Session, playlist_id: int, track_id: int) -> tu
 def cmd_add(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     info = session.find_playlist(args.playlist)
     track = session.add_track(info.id, Track(**_fields(args)))
-    emit(as_json, track_json(track, len(session.playlist(info.id))),
-         f"added {quoted(track.title)} to {quoted(info.name)} as track {track.id}")
+    emit(
+        as_json,
+        track_json(track, len(session.playlist(info.id))),
+        f"added {quoted(track.title)} to {quoted(info.name)} as track {track.id}",
+    )
     return EXIT_OK
 
 
@@ -408,10 +502,16 @@ def cmd_edit(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     track_id = whole_number(args.track_id, "TRACK_ID")
     fields = _fields(args)
     if not fields:
-        raise UsageError("nothing to change; give --title, --artist, --album, --duration or --location")
+        raise UsageError(
+            "nothing to change; give --title, --artist, --album, --duration or --location"
+        )
     session.update_track(info.id, track_id, **fields)
     track, position = _track_and_position(session, info.id, track_id)
-    emit(as_json, track_json(track, position), f"changed track {track_id} of {quoted(info.name)}")
+    emit(
+        as_json,
+        track_json(track, position),
+        f"changed track {track_id} of {quoted(info.name)}",
+    )
     return EXIT_OK
 
 
@@ -421,7 +521,11 @@ def cmd_remove(session: Session, args: argparse.Namespace, as_json: bool) -> int
     track_id = whole_number(args.track_id, "TRACK_ID")
     track, position = _track_and_position(session, info.id, track_id)
     session.remove_track(info.id, track_id)
-    emit(as_json, track_json(track, position), f"removed {quoted(track.title)} from {quoted(info.name)}")
+    emit(
+        as_json,
+        track_json(track, position),
+        f"removed {quoted(track.title)} from {quoted(info.name)}",
+    )
     return EXIT_OK
 
 
@@ -432,7 +536,11 @@ def cmd_move(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     position = whole_number(args.position, "--to")
     session.move_track_to(info.id, track_id, position)
     track, now = _track_and_position(session, info.id, track_id)
-    emit(as_json, track_json(track, now), f"moved {quoted(track.title)} to position {now}")
+    emit(
+        as_json,
+        track_json(track, now),
+        f"moved {quoted(track.title)} to position {now}",
+    )
     return EXIT_OK
 
 
@@ -469,7 +577,10 @@ def cmd_export(session: Session, args: argparse.Namespace, as_json: bool) -> int
             raise UsageError(
                 f"-o needs the path of a file to write, not {printable(args.output) or 'nothing'}"
             )
-        if args.format is None and output.suffix.lower().lstrip(".") not in EXPORT_FORMATS:
+        if (
+            args.format is None
+            and output.suffix.lower().lstrip(".") not in EXPORT_FORMATS
+        ):
             raise UsageError(
                 f"cannot tell the format of {printable(args.output)} from its extension; "
                 "end the name in .m3u8, .m3u, .pls or .xspf, or give --format"
@@ -477,8 +588,12 @@ def cmd_export(session: Session, args: argparse.Namespace, as_json: bool) -> int
     report = export_playlist(
         session, info.id, Path(args.output) if args.output else None, args.format
     )
-    data = {"playlist": info.name, "path": str(report.path), "tracks": report.written,
-            "left_out": report.left_out}
+    data = {
+        "playlist": info.name,
+        "path": str(report.path),
+        "tracks": report.written,
+        "left_out": report.left_out,
+    }
     emit(as_json, data, report.summary(info.name))
     return EXIT_OK
 
@@ -492,7 +607,9 @@ def status_json(session: Session) -> dict[str, Any]:
     return {
         "state": active.state.value if active else "stopped",
         "playlist": {"id": active.id, "name": active.name} if active else None,
-        "track": track_json(current, _position_of(active, current)) if active and current else None,
+        "track": track_json(current, _position_of(active, current))
+        if active and current
+        else None,
         "position": round(active.position, 3) if active else 0.0,
         "duration": current.duration if current else None,
         "repeat": active.repeat.value if active else "off",
@@ -606,12 +723,25 @@ def cmd_status(args: argparse.Namespace, db: Path, as_json: bool) -> int:
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, Path, bool], int]] = {
-    "playlists": cmd_playlists, "create": cmd_create, "rename": cmd_rename,
-    "delete": cmd_delete, "tracks": cmd_tracks, "add": cmd_add, "edit": cmd_edit,
-    "remove": cmd_remove, "move": cmd_move, "import": cmd_import, "export": cmd_export,
-    "play": cmd_playback, "pause": cmd_playback, "toggle": cmd_playback,
-    "next": cmd_playback, "prev": cmd_playback, "stop": cmd_playback,
-    "seek": cmd_playback, "status": cmd_status,
+    "playlists": cmd_playlists,
+    "create": cmd_create,
+    "rename": cmd_rename,
+    "delete": cmd_delete,
+    "tracks": cmd_tracks,
+    "add": cmd_add,
+    "edit": cmd_edit,
+    "remove": cmd_remove,
+    "move": cmd_move,
+    "import": cmd_import,
+    "export": cmd_export,
+    "play": cmd_playback,
+    "pause": cmd_playback,
+    "toggle": cmd_playback,
+    "next": cmd_playback,
+    "prev": cmd_playback,
+    "stop": cmd_playback,
+    "seek": cmd_playback,
+    "status": cmd_status,
 }
 
 

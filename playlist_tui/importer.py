@@ -83,7 +83,11 @@ class ImportReport:
             point = "points at a file" if len(self.missing) == 1 else "point at files"
             lines.append(
                 f"  note: {count(len(self.missing), 'track')} {point} not on this "
-                + ("computer (marked ✗)" if brief else "computer (kept, and marked ✗ in the app):")
+                + (
+                    "computer (marked ✗)"
+                    if brief
+                    else "computer (kept, and marked ✗ in the app):"
+                )
             )
             if not brief:
                 lines += _at_most([f"    {shorten_middle(m)}" for m in self.missing], 3)
@@ -154,7 +158,9 @@ def _import_one(
         name = into or parsed.name or path.stem
         rescan = False
     else:
-        raise FormatError(f"there is no file or folder at {printable(str(path))}; check the path")
+        raise FormatError(
+            f"there is no file or folder at {printable(str(path))}; check the path"
+        )
 
     tracks = _tracks(entries, report)
     if progress:
@@ -259,4 +265,3 @@ def safe_file_name(name: str) -> str:
     """Make a playlist name usable as a file name on any system."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .")
     return cleaned[:120] or "playlist"
-

@@ -162,12 +162,15 @@ class Session:
         """Delete a playlist and its tracks; refused while one of them plays."""
         with self._lock:
             active = self.active
-            if active is not None and active.id == playlist_id:
-                if active.state is not State.STOPPED:
-                    raise TrackIsPlayingError(
-                        f"playlist {quoted(active.name)} is {active.state.value}; stop it "
-                        "before deleting it"
-                    )
+            if (
+                active is not None
+                and active.id == playlist_id
+                and active.state is not State.STOPPED
+            ):
+                raise TrackIsPlayingError(
+                    f"playlist {quoted(active.name)} is {active.state.value}; stop it "
+                    "before deleting it"
+                )
             self.store.delete_playlist(playlist_id)
             self._cache.pop(playlist_id, None)
             self._revisions.pop(playlist_id, None)
@@ -190,7 +193,10 @@ class Session:
             name = self.store.playlist_name(playlist_id)
             revision = self.store.playlist_revisions().get(playlist_id, 0)
             playlist = Playlist(
-                name, self.store.load_tracks(playlist_id), clock=self.clock, id=playlist_id
+                name,
+                self.store.load_tracks(playlist_id),
+                clock=self.clock,
+                id=playlist_id,
             )
             self._cache[playlist_id] = playlist
             self._revisions[playlist_id] = revision
@@ -198,7 +204,9 @@ class Session:
 
     # ------------------------------------------------------------------ tracks
 
-    def add_track(self, playlist_id: int, track: Track, before: int | None = None) -> Track:
+    def add_track(
+        self, playlist_id: int, track: Track, before: int | None = None
+    ) -> Track:
         """Add a track (before ``before``, at the end when None) and return it."""
         return self.add_tracks(playlist_id, [track], before)[0]
 
@@ -304,7 +312,9 @@ class Session:
         return self._control(lambda p: p.seek_by(delta))
 
     def cycle_repeat(self) -> Repeat:
-        return self._control(lambda p: _set_repeat(p, p.repeat.following()), need_track=False)
+        return self._control(
+            lambda p: _set_repeat(p, p.repeat.following()), need_track=False
+        )
 
     def toggle_shuffle(self) -> bool:
         def flip(playlist: Playlist) -> bool:
@@ -366,7 +376,9 @@ class Session:
 
     # ------------------------------------------------------------------ internals
 
-    def _control(self, action: Callable[[Playlist], Any], need_track: bool = True) -> Any:
+    def _control(
+        self, action: Callable[[Playlist], Any], need_track: bool = True
+    ) -> Any:
         with self._lock:
             self._check_playback_here()
             playlist = self.active
@@ -376,7 +388,9 @@ class Session:
                         "nothing is playing; start a track first (Enter in the app, "
                         "or playlist-tui play PLAYLIST)"
                     )
-                raise EmptyPlaylistError("no playlist is playing yet; play a track first")
+                raise EmptyPlaylistError(
+                    "no playlist is playing yet; play a track first"
+                )
             result = action(playlist)
             self._save_playback()
             return result

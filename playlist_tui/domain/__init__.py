@@ -20,7 +20,13 @@ from playlist_tui.domain.errors import (
     PlaylistError,
     TrackIsPlayingError,
 )
-from playlist_tui.domain.playlist import Clock, PlaybackSnapshot, Playlist, Repeat, State
+from playlist_tui.domain.playlist import (
+    Clock,
+    PlaybackSnapshot,
+    Playlist,
+    Repeat,
+    State,
+)
 from playlist_tui.domain.text import visible_text
 from playlist_tui.domain.track import Track
 

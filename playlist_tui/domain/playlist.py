@@ -14,6 +14,7 @@ several threads at once.
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -72,7 +73,7 @@ class PlaybackSnapshot:
 
 
 class _Node:
-    __slots__ = ("track", "prev", "next")
+    __slots__ = ("next", "prev", "track")
 
     def __init__(self, track: Track) -> None:
         self.track = track
@@ -96,7 +97,9 @@ class _ShuffleOrder:
         self.where[track_id] = len(self.ids)
         self.ids.append(track_id)
 
-    def step(self, track_id: int, direction: int, alive: dict[int, _Node]) -> int | None:
+    def step(
+        self, track_id: int, direction: int, alive: dict[int, _Node]
+    ) -> int | None:
         """Return the next (or previous) id still in the playlist, or None at an end."""
         i = self.where.get(track_id)
         if i is None:
@@ -245,7 +248,9 @@ class Playlist:
             self._revision += 1
             return track
 
-    def insert_many(self, tracks: Iterable[Track], before: int | None = None) -> list[Track]:
+    def insert_many(
+        self, tracks: Iterable[Track], before: int | None = None
+    ) -> list[Track]:
         """Insert tracks in order before ``before`` (at the end when None), in O(k).
 
         Either all are inserted or, when one is refused, none.
@@ -483,8 +488,10 @@ class Playlist:
             EmptyPlaylistError: There is no track.
             InvalidValueError: ``seconds`` is not a finite number.
         """
-        if not isinstance(seconds, int | float) or seconds != seconds or abs(seconds) == float("inf"):
-            raise InvalidValueError(f"cannot seek to {seconds!r}: give a number of seconds")
+        if not isinstance(seconds, int | float) or not math.isfinite(seconds):
+            raise InvalidValueError(
+                f"cannot seek to {seconds!r}: give a number of seconds"
+            )
         with self._lock:
             if self._current is None:
                 self._current = self._first_or_raise()
@@ -588,7 +595,9 @@ class Playlist:
     def _node(self, track_id: int | None) -> _Node:
         node = self._nodes.get(track_id)  # type: ignore[arg-type]
         if node is None:
-            raise NotFoundError(f"playlist {quoted(self.name)} has no track with id {track_id}")
+            raise NotFoundError(
+                f"playlist {quoted(self.name)} has no track with id {track_id}"
+            )
         return node
 
     def _with_fresh_id(self, track: Track) -> Track:
@@ -633,7 +642,9 @@ class Playlist:
 
     def _first_or_raise(self) -> _Node:
         if self._head is None:
-            raise EmptyPlaylistError(f"playlist {quoted(self.name)} is empty; add a track first")
+            raise EmptyPlaylistError(
+                f"playlist {quoted(self.name)} is empty; add a track first"
+            )
         if self._shuffle is not None:
             first = self._shuffle.end(+1, self._nodes)
             if first is not None:
@@ -672,7 +683,9 @@ class Playlist:
                 if self._state is not State.STOPPED:
                     self._start(self._current, 0.0)
                 return self._current.track
-            target = self._adjacent(self._current, direction, self._repeat is Repeat.ALL)
+            target = self._adjacent(
+                self._current, direction, self._repeat is Repeat.ALL
+            )
             if target is None:
                 error = NoNextTrackError if direction > 0 else NoPreviousTrackError
                 where = "last" if direction > 0 else "first"

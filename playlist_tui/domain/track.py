@@ -57,7 +57,9 @@ class Track:
         if self.location == "":
             set_field(self, "location", None)
 
-        if self.id is not None and (isinstance(self.id, bool) or not isinstance(self.id, int)):
+        if self.id is not None and (
+            isinstance(self.id, bool) or not isinstance(self.id, int)
+        ):
             raise InvalidTrackError(f"the id of {self.title!r} must be a whole number")
 
     def with_changes(self, **fields: Any) -> Track:

@@ -91,7 +91,9 @@ def default_path() -> Path:
     configured = os.environ.get(ENV_VAR)
     if configured:
         return Path(configured).expanduser()
-    return Path(platformdirs.user_data_dir("playlist-tui", appauthor=False)) / "library.db"
+    return (
+        Path(platformdirs.user_data_dir("playlist-tui", appauthor=False)) / "library.db"
+    )
 
 
 def open_database(path: str | os.PathLike[str]) -> sqlite_utils.Database:
@@ -113,7 +115,9 @@ def open_database(path: str | os.PathLike[str]) -> sqlite_utils.Database:
 
     try:
         conn = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
             check_same_thread=False,
         )
     except sqlite3.Error as error:
@@ -145,9 +149,7 @@ def describe_open_error(path: Path, error: sqlite3.Error) -> str:
             "folder. Fix the permissions or choose another file with --db"
         )
     if "locked" in text or "busy" in text:
-        return (
-            f"{path} is locked by another program; close it and try again"
-        )
+        return f"{path} is locked by another program; close it and try again"
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return (
             f"{path} is damaged ({error}); it was left untouched. Move it aside to "

@@ -120,15 +120,23 @@ class Store:
         with self._lock:
             rows = self.db.execute(sql).fetchall()
         return [
-            PlaylistInfo(id=r[0], name=r[1], revision=r[2], track_count=r[3],
-                         total_duration=float(r[4]), unknown_durations=r[5])
+            PlaylistInfo(
+                id=r[0],
+                name=r[1],
+                revision=r[2],
+                track_count=r[3],
+                total_duration=float(r[4]),
+                unknown_durations=r[5],
+            )
             for r in rows
         ]
 
     def playlist_revisions(self) -> dict[int, int]:
         """Map each playlist id to its revision, which grows with every edit of it."""
         with self._lock:
-            return dict(self.db.execute("SELECT id, revision FROM playlists").fetchall())
+            return dict(
+                self.db.execute("SELECT id, revision FROM playlists").fetchall()
+            )
 
     def playlist_name(self, playlist_id: int) -> str:
         with self._lock:
@@ -204,11 +212,16 @@ class Store:
             self._check_playlist(conn, playlist_id)
             if before is not None:
                 self._check_playlist(conn, before)
-            order = [r[0] for r in conn.execute(
-                "SELECT id FROM playlists ORDER BY sort_order, id"
-            )]
+            order = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM playlists ORDER BY sort_order, id"
+                )
+            ]
             order.remove(playlist_id)
-            order.insert(order.index(before) if before is not None else len(order), playlist_id)
+            order.insert(
+                order.index(before) if before is not None else len(order), playlist_id
+            )
             conn.executemany(
                 "UPDATE playlists SET sort_order = ? WHERE id = ?",
                 [(i, pid) for i, pid in enumerate(order, start=1)],
@@ -245,8 +258,14 @@ class Store:
             conn.execute(
                 "UPDATE tracks SET title = ?, artist = ?, album = ?, duration = ?, "
                 "location = ? WHERE id = ?",
-                [track.title, track.artist, track.album, track.duration,
-                 _location_to_db(track.location), track.id],
+                [
+                    track.title,
+                    track.artist,
+                    track.album,
+                    track.duration,
+                    _location_to_db(track.location),
+                    track.id,
+                ],
             )
             self._touch(conn, playlist_id)
 
@@ -272,9 +291,13 @@ class Store:
                 [prev_id, next_id, track_id],
             )
             if prev_id is not None:
-                conn.execute("UPDATE tracks SET next_id = ? WHERE id = ?", [track_id, prev_id])
+                conn.execute(
+                    "UPDATE tracks SET next_id = ? WHERE id = ?", [track_id, prev_id]
+                )
             if next_id is not None:
-                conn.execute("UPDATE tracks SET prev_id = ? WHERE id = ?", [track_id, next_id])
+                conn.execute(
+                    "UPDATE tracks SET prev_id = ? WHERE id = ?", [track_id, next_id]
+                )
             self._touch(conn, playlist_id)
 
     # ------------------------------------------------------------------ playback
@@ -298,28 +321,40 @@ class Store:
         )
         return StoredPlayback(row[0], snapshot)
 
-    def save_playback(self, playlist_id: int | None, snapshot: PlaybackSnapshot) -> None:
+    def save_playback(
+        self, playlist_id: int | None, snapshot: PlaybackSnapshot
+    ) -> None:
         with self.write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO playback (id, playlist_id, track_id, position, "
                 "state, repeat, shuffle, shuffle_seed, stop_after_current, updated_at) "
                 "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-                [playlist_id, snapshot.track_id, snapshot.position, snapshot.state.value,
-                 snapshot.repeat.value, int(snapshot.shuffle), snapshot.shuffle_seed,
-                 int(snapshot.stop_after_current)],
+                [
+                    playlist_id,
+                    snapshot.track_id,
+                    snapshot.position,
+                    snapshot.state.value,
+                    snapshot.repeat.value,
+                    int(snapshot.shuffle),
+                    snapshot.shuffle_seed,
+                    int(snapshot.stop_after_current),
+                ],
             )
 
     # ------------------------------------------------------------------ settings
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         with self._lock:
-            row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+            row = self.db.execute(
+                "SELECT value FROM settings WHERE key = ?", [key]
+            ).fetchone()
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
         with self.write() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value]
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                [key, value],
             )
 
     # ------------------------------------------------------------------ commands
@@ -342,9 +377,12 @@ class Store:
     def finish_command(self, command_id: int, error: str | None) -> None:
         with self.write() as conn:
             conn.execute(
-                "UPDATE commands SET done = 1, error = ? WHERE id = ?", [error, command_id]
+                "UPDATE commands SET done = 1, error = ? WHERE id = ?",
+                [error, command_id],
             )
-            conn.execute("DELETE FROM commands WHERE done = 1 AND id < ?", [command_id - 100])
+            conn.execute(
+                "DELETE FROM commands WHERE done = 1 AND id < ?", [command_id - 100]
+            )
 
     def command_result(self, command_id: int) -> tuple[bool, str | None]:
         """Return (done, error message) for a command."""
@@ -362,13 +400,19 @@ class Store:
 
     @staticmethod
     def _check_playlist(conn: sqlite3.Connection, playlist_id: int) -> None:
-        if conn.execute("SELECT 1 FROM playlists WHERE id = ?", [playlist_id]).fetchone() is None:
+        if (
+            conn.execute(
+                "SELECT 1 FROM playlists WHERE id = ?", [playlist_id]
+            ).fetchone()
+            is None
+        ):
             raise NotFoundError(f"there is no playlist with id {playlist_id}")
 
     @staticmethod
     def _check_track(conn: sqlite3.Connection, playlist_id: int, track_id: int) -> None:
         row = conn.execute(
-            "SELECT 1 FROM tracks WHERE id = ? AND playlist_id = ?", [track_id, playlist_id]
+            "SELECT 1 FROM tracks WHERE id = ? AND playlist_id = ?",
+            [track_id, playlist_id],
         ).fetchone()
         if row is None:
             (name,) = conn.execute(
@@ -377,7 +421,9 @@ class Store:
             raise NotFoundError(f"playlist {name!r} has no track with id {track_id}")
 
     @staticmethod
-    def _check_name_free(conn: sqlite3.Connection, name: str, own_id: int | None) -> None:
+    def _check_name_free(
+        conn: sqlite3.Connection, name: str, own_id: int | None
+    ) -> None:
         row = conn.execute(
             "SELECT id, name FROM playlists WHERE name_key = ?", [name.casefold()]
         ).fetchone()
@@ -403,9 +449,19 @@ class Store:
         for i, (track, track_id) in enumerate(zip(tracks, ids, strict=True)):
             prev_id = ids[i - 1] if i else after
             next_id = ids[i + 1] if i + 1 < len(ids) else follower
-            rows.append((track_id, playlist_id, prev_id, next_id, track.title,
-                         track.artist, track.album, track.duration,
-                         _location_to_db(track.location)))
+            rows.append(
+                (
+                    track_id,
+                    playlist_id,
+                    prev_id,
+                    next_id,
+                    track.title,
+                    track.artist,
+                    track.album,
+                    track.duration,
+                    _location_to_db(track.location),
+                )
+            )
         conn.executemany(
             "INSERT INTO tracks (id, playlist_id, prev_id, next_id, title, artist, "
             "album, duration, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -414,9 +470,13 @@ class Store:
         if after is not None:
             conn.execute("UPDATE tracks SET next_id = ? WHERE id = ?", [ids[0], after])
         if follower is not None:
-            conn.execute("UPDATE tracks SET prev_id = ? WHERE id = ?", [ids[-1], follower])
+            conn.execute(
+                "UPDATE tracks SET prev_id = ? WHERE id = ?", [ids[-1], follower]
+            )
         self._touch(conn, playlist_id)
-        return [track.with_id(track_id) for track, track_id in zip(tracks, ids, strict=True)]
+        return [
+            track.with_id(track_id) for track, track_id in zip(tracks, ids, strict=True)
+        ]
 
     @staticmethod
     def _touch(conn: sqlite3.Connection, playlist_id: int) -> None:
@@ -452,9 +512,13 @@ class Store:
             "SELECT prev_id, next_id FROM tracks WHERE id = ?", [track_id]
         ).fetchone()
         if prev_id is not None:
-            conn.execute("UPDATE tracks SET next_id = ? WHERE id = ?", [next_id, prev_id])
+            conn.execute(
+                "UPDATE tracks SET next_id = ? WHERE id = ?", [next_id, prev_id]
+            )
         if next_id is not None:
-            conn.execute("UPDATE tracks SET prev_id = ? WHERE id = ?", [prev_id, next_id])
+            conn.execute(
+                "UPDATE tracks SET prev_id = ? WHERE id = ?", [prev_id, next_id]
+            )
         conn.execute(
             "UPDATE tracks SET prev_id = NULL, next_id = NULL WHERE id = ?", [track_id]
         )

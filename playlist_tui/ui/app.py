@@ -414,8 +414,10 @@ class PlaylistApp(App[None]):
         if now is None or key == before or active.id != self.playlist_id:  # type: ignore[union-attr]
             return
         selected = self.table.selected
-        if before is None or selected is None or (
-            before[0] == key[0] and selected.id == before[1]
+        if (
+            before is None
+            or selected is None
+            or (before[0] == key[0] and selected.id == before[1])
         ):
             self.table.select_track(now)
 
@@ -461,10 +463,16 @@ class PlaylistApp(App[None]):
                 return
             self._last_note, self._last_note_until = note, now + NOTE_SECONDS
             self.notify(
-                note[1], title=title, severity="warning", timeout=NOTE_SECONDS, markup=False
+                note[1],
+                title=title,
+                severity="warning",
+                timeout=NOTE_SECONDS,
+                markup=False,
             )
         else:
-            self.notify(text.message(error), title=title, severity="error", markup=False)
+            self.notify(
+                text.message(error), title=title, severity="error", markup=False
+            )
 
     def key_label(self, key: str) -> str:
         """Show a key name as people write it (``>`` for greater_than_sign)."""
@@ -483,7 +491,10 @@ class PlaylistApp(App[None]):
         if action == "filter":
             # A priority binding sees "/" everywhere: in a field or a dialog it is
             # a character to type, so the key is passed on.
-            typing = isinstance(self.focused, Input) or self.screen is not self.screen_stack[0]
+            typing = (
+                isinstance(self.focused, Input)
+                or self.screen is not self.screen_stack[0]
+            )
             return not typing
         if action == "clear_filter":
             return self.query_one("#filter-bar").display
@@ -500,7 +511,9 @@ class PlaylistApp(App[None]):
             selected = self.table.selected
             self.session.play(self.playlist_id, selected.id if selected else None)
         elif active is None:
-            raise EmptyPlaylistError("nothing to play yet: press N to create a playlist")
+            raise EmptyPlaylistError(
+                "nothing to play yet: press N to create a playlist"
+            )
         else:
             self.session.toggle()
         self.refresh_playback()

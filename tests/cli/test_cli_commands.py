@@ -13,11 +13,18 @@ import pytest
 from playlist_tui.session import Session
 
 
-def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    db: Path, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PLAYLIST_TUI_DB": str(db)}
     return subprocess.run(
         [sys.executable, "-m", "playlist_tui", *args],
-        capture_output=True, text=True, env=env, input=stdin, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=60,
+        check=False,
     )
 
 
@@ -39,10 +46,26 @@ def db(tmp_path) -> Path:
 
 def test_a_script_builds_and_edits_a_playlist(db) -> None:
     assert "created playlist 'Road Trip'" in ok(db, "create", "Road Trip")
-    first = as_json(db, "add", "road trip", "--title", "[bold]One[/]", "--artist", "A",
-                    "--duration", "3:45")
-    assert first == {"id": 1, "position": 1, "title": "[bold]One[/]", "artist": "A",
-                     "album": "", "duration": 225.0, "location": None}
+    first = as_json(
+        db,
+        "add",
+        "road trip",
+        "--title",
+        "[bold]One[/]",
+        "--artist",
+        "A",
+        "--duration",
+        "3:45",
+    )
+    assert first == {
+        "id": 1,
+        "position": 1,
+        "title": "[bold]One[/]",
+        "artist": "A",
+        "album": "",
+        "duration": 225.0,
+        "location": None,
+    }
     ok(db, "add", "Road Trip", "--title", "Two", "--duration", "61")
     ok(db, "add", "1", "--title", "Three", "--location", "/m/3.mp3")
     ok(db, "move", "Road Trip", "3", "--to", "1")
@@ -50,7 +73,9 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
 
     tracks = as_json(db, "tracks", "Road Trip")
     assert [(t["position"], t["id"], t["title"]) for t in tracks] == [
-        (1, 3, "Three"), (2, 1, "[bold]One[/]"), (3, 2, "Deux")
+        (1, 3, "Three"),
+        (2, 1, "[bold]One[/]"),
+        (3, 2, "Deux"),
     ]
     assert tracks[2]["duration"] is None
 
@@ -58,12 +83,19 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
     assert "[bold]One[/]" in listing and "--:--" in listing
 
     assert as_json(db, "playlists") == [
-        {"id": 1, "name": "Road Trip", "tracks": 3, "duration": 225.0,
-         "unknown_durations": 2}
+        {
+            "id": 1,
+            "name": "Road Trip",
+            "tracks": 3,
+            "duration": 225.0,
+            "unknown_durations": 2,
+        }
     ]
     ok(db, "remove", "Road Trip", "1")
     ok(db, "rename", "Road Trip", "Summer")
-    assert "deleted playlist 'Summer' and its 2 tracks" in ok(db, "delete", "summer", "--yes")
+    assert "deleted playlist 'Summer' and its 2 tracks" in ok(
+        db, "delete", "summer", "--yes"
+    )
     assert as_json(db, "playlists") == []
 
 
@@ -73,7 +105,11 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
         (["tracks", "Nope"], 1, "no playlist named 'Nope'"),
         (["remove", "Mix", "99"], 1, "'Mix' has no track with id 99"),
         (["create", "mix"], 1, "'Mix' already exists"),
-        (["add", "Mix", "--title", "x", "--duration", "3:99"], 2, "'3:99' is not a duration"),
+        (
+            ["add", "Mix", "--title", "x", "--duration", "3:99"],
+            2,
+            "'3:99' is not a duration",
+        ),
         (["add", "Mix", "--title", "  "], 2, "the title is empty"),
         (["move", "Mix", "1", "--to", "9"], 2, "position 9 is outside the playlist"),
         (["move", "Mix", "abc", "--to", "1"], 2, "TRACK_ID must be a whole number"),
@@ -90,7 +126,11 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
         (["--db", "", "playlists"], 2, "--db is empty"),
         (["import", "nothing.m3u", "--into", " "], 2, "--into needs the name"),
         (["import", "nothing.m3u"], 1, "playlist-tui: could not import nothing.m3u"),
-        (["add", "Mix", "--title", "x", "--duration", "\u0661\u0662"], 2, "is not a duration"),
+        (
+            ["add", "Mix", "--title", "x", "--duration", "\u0661\u0662"],
+            2,
+            "is not a duration",
+        ),
         (["remove", "Mix", "1"], 0, ""),
     ],
 )
@@ -122,19 +162,42 @@ def test_the_db_option_works_before_and_after_the_command(tmp_path) -> None:
     other = tmp_path / "other.db"
     ok(tmp_path / "unused.db", "--db", str(other), "create", "A")
     ok(tmp_path / "unused.db", "create", "B", "--db", str(other))
-    assert [p.name for p in Session.open(other, claim_player=False).playlists()] == ["A", "B"]
+    assert [p.name for p in Session.open(other, claim_player=False).playlists()] == [
+        "A",
+        "B",
+    ]
 
 
 def test_every_command_has_help_with_an_example(db) -> None:
-    for command in ["playlists", "create", "add", "edit", "remove", "move", "import",
-                    "export", "play", "seek", "status", "tracks", "rename", "delete"]:
+    for command in [
+        "playlists",
+        "create",
+        "add",
+        "edit",
+        "remove",
+        "move",
+        "import",
+        "export",
+        "play",
+        "seek",
+        "status",
+        "tracks",
+        "rename",
+        "delete",
+    ]:
         assert "example: playlist-tui" in ok(db, command, "--help")
 
 
 def test_without_a_running_app_next_and_seek_change_what_it_resumes_from(db) -> None:
     session = Session.open(db)
     mix = session.create_playlist("Mix").id
-    session.add_tracks(mix, [__import__("playlist_tui.domain").domain.Track(t, duration=100) for t in "ABC"])
+    session.add_tracks(
+        mix,
+        [
+            __import__("playlist_tui.domain").domain.Track(t, duration=100)
+            for t in "ABC"
+        ],
+    )
     session.play(mix, 1)
     session.close()
 
@@ -147,8 +210,10 @@ def test_without_a_running_app_next_and_seek_change_what_it_resumes_from(db) -> 
 
 
 def test_messages_name_things_as_typed_and_count_in_words(db) -> None:
-    assert ok(db, "create", "C:\\Music it's").strip().startswith(
-        "created playlist 'C:\\Music it's'"
+    assert (
+        ok(db, "create", "C:\\Music it's")
+        .strip()
+        .startswith("created playlist 'C:\\Music it's'")
     )
     ok(db, "add", "C:\\Music it's", "--title", "Only", "--location", "/m/only.mp3")
     assert "and its 1 track" in ok(db, "delete", "c:\\music it's", "--yes")
@@ -189,7 +254,12 @@ def test_a_reader_that_stops_reading_is_no_error(db) -> None:
     env = {**os.environ, "PLAYLIST_TUI_DB": str(db)}
     result = subprocess.run(
         f"'{sys.executable}' -m playlist_tui tracks Long | head -n 2",
-        shell=True, capture_output=True, text=True, env=env, timeout=60, check=False,
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert len(result.stdout.splitlines()) == 2
     assert result.stderr == ""

@@ -8,18 +8,24 @@ import os
 import sys
 from pathlib import Path
 
+from tests_support import FakeClock
+
 from playlist_tui.domain import State, Track
 from playlist_tui.session import Session, player_is_running
 from playlist_tui.ui.app import PlaylistApp
-from tests_support import FakeClock
 
 
 async def run_cli(app: PlaylistApp, db: Path, *args: str) -> tuple[int, str, str]:
     """Run the command line while the app keeps picking up what it left."""
     env = {**os.environ, "PLAYLIST_TUI_DB": str(db)}
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "playlist_tui", *args,
-        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "playlist_tui",
+        *args,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     communicate = asyncio.ensure_future(process.communicate())
     while not communicate.done():
@@ -52,7 +58,9 @@ async def test_a_script_adds_a_track_and_skips_while_the_app_shows_both(
             assert code == 0, err
             await pilot.pause()
             assert [t.title for t in app.table.visible_tracks] == [
-                "Alpha", "Bravo", "Charlie"
+                "Alpha",
+                "Bravo",
+                "Charlie",
             ]
 
             code, out, err = await run_cli(app, db, "next", "--json")

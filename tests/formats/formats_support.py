@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests_support import make_wav  # noqa: F401 - the format tests import it from here
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

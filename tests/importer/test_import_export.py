@@ -46,7 +46,8 @@ def test_a_playlist_file_becomes_a_playlist_named_after_it(session, cases) -> No
     assert report.summary().startswith("imported 2 tracks into 'Sunday Mix', skipped 0")
     locations = [t.location for t in session.playlist(report.playlist_id)]
     assert [Path(loc).relative_to(cases).as_posix() for loc in locations] == [
-        "mix/morning.mp3", "mix/evening.mp3",
+        "mix/morning.mp3",
+        "mix/evening.mp3",
     ]
 
 
@@ -70,11 +71,15 @@ def test_case_023_markup_is_stored_byte_for_byte(session, cases) -> None:
     (report,) = import_paths(session, [cases / "023-m3u-markup-closing-tags.m3u"])
     titles = [t for t, _ in rows(session, report.playlist_id)]
     raw = (cases / "023-m3u-markup-closing-tags.m3u").read_text("utf-8")
-    expected = [line.split(",", 1)[1] for line in raw.splitlines() if line.startswith("#EXTINF")]
+    expected = [
+        line.split(",", 1)[1] for line in raw.splitlines() if line.startswith("#EXTINF")
+    ]
     assert titles == expected and len(titles) == 5
 
 
-def test_case_025_controls_become_visible_and_exports_stay_parseable(session, cases, tmp_path) -> None:
+def test_case_025_controls_become_visible_and_exports_stay_parseable(
+    session, cases, tmp_path
+) -> None:
     (report,) = import_paths(session, [cases / "025-m3u-ansi-and-control-chars.m3u8"])
     tracks = session.playlist(report.playlist_id).tracks()
     assert len(tracks) == 7
@@ -85,7 +90,9 @@ def test_case_025_controls_become_visible_and_exports_stay_parseable(session, ca
         out = tmp_path / f"out.{fmt}"
         export_playlist(session, report.playlist_id, out, None)
         (again,) = import_paths(session, [out])
-        assert [t.title for t in session.playlist(again.playlist_id)] == [t.title for t in tracks]
+        assert [t.title for t in session.playlist(again.playlist_id)] == [
+            t.title for t in tracks
+        ]
 
 
 def test_case_027_long_strings_round_trip_exactly(session, cases, tmp_path) -> None:
@@ -96,7 +103,9 @@ def test_case_027_long_strings_round_trip_exactly(session, cases, tmp_path) -> N
     export_playlist(session, report.playlist_id, out, None)
     (again,) = import_paths(session, [out])
     after = session.playlist(again.playlist_id).tracks()
-    assert [(t.title, t.location) for t in after] == [(t.title, t.location) for t in before]
+    assert [(t.title, t.location) for t in after] == [
+        (t.title, t.location) for t in before
+    ]
 
 
 def test_case_028_a_header_only_file_is_an_empty_playlist(session, cases) -> None:
@@ -106,7 +115,9 @@ def test_case_028_a_header_only_file_is_an_empty_playlist(session, cases) -> Non
     assert len(session.playlist(report.playlist_id)) == 0
 
 
-def test_case_032_duplicates_kept_and_export_import_keeps_order(session, cases, tmp_path) -> None:
+def test_case_032_duplicates_kept_and_export_import_keeps_order(
+    session, cases, tmp_path
+) -> None:
     (report,) = import_paths(session, [cases / "032-m3u-duplicate-entries.m3u"])
     playlist_id = report.playlist_id
     tracks = session.playlist(playlist_id).tracks()
@@ -123,12 +134,19 @@ def test_case_032_duplicates_kept_and_export_import_keeps_order(session, cases, 
     ]
 
 
-def test_case_035_twelve_thousand_entries_in_one_transaction(session, cases, tmp_path) -> None:
+def test_case_035_twelve_thousand_entries_in_one_transaction(
+    session, cases, tmp_path
+) -> None:
     source = tmp_path / "12k.m3u"
-    subprocess.run([sys.executable, str(cases / "035-m3u-12k-entries.gen.py"), str(source)], check=True)
+    subprocess.run(
+        [sys.executable, str(cases / "035-m3u-12k-entries.gen.py"), str(source)],
+        check=True,
+    )
     conn = session.store.db.conn
     commits = []
-    conn.set_trace_callback(lambda sql: commits.append(sql) if sql.startswith("COMMIT") else None)
+    conn.set_trace_callback(
+        lambda sql: commits.append(sql) if sql.startswith("COMMIT") else None
+    )
     start = time.perf_counter()
     (report,) = import_paths(session, [source])
     elapsed = time.perf_counter() - start
@@ -136,13 +154,19 @@ def test_case_035_twelve_thousand_entries_in_one_transaction(session, cases, tmp
     assert report.imported == 12_000
     assert len(commits) == 1
     assert elapsed < 10
-    expected = sum(1 + (k * 7) % 600 for k in (i - 500 if i % 1000 == 0 else i for i in range(1, 12_001)))
+    expected = sum(
+        1 + (k * 7) % 600
+        for k in (i - 500 if i % 1000 == 0 else i for i in range(1, 12_001))
+    )
     assert session.playlist_info(report.playlist_id).total_duration == expected
 
 
 def test_case_041_a_full_disk_leaves_no_half_import(session, cases, tmp_path) -> None:
     source = tmp_path / "12k.m3u"
-    subprocess.run([sys.executable, str(cases / "035-m3u-12k-entries.gen.py"), str(source)], check=True)
+    subprocess.run(
+        [sys.executable, str(cases / "035-m3u-12k-entries.gen.py"), str(source)],
+        check=True,
+    )
     conn = session.store.db.conn
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages + 3}")
@@ -154,7 +178,9 @@ def test_case_041_a_full_disk_leaves_no_half_import(session, cases, tmp_path) ->
     assert report.imported == 12_000
 
 
-def test_case_041_a_failed_export_leaves_the_old_file(session, cases, tmp_path, monkeypatch) -> None:
+def test_case_041_a_failed_export_leaves_the_old_file(
+    session, cases, tmp_path, monkeypatch
+) -> None:
     (report,) = import_paths(session, [cases / "031-m3u-four-tracks.m3u"])
     out = tmp_path / "out.m3u8"
     out.write_text("old contents\n")
@@ -194,7 +220,11 @@ def test_case_044_a_folder_scan_skips_broken_files_and_a_rescan_adds_nothing(
     assert all(os.path.exists(t.location) for t in tracks)
     reasons = dict(report.skipped)
     assert len(reasons) == 3
-    assert sorted(reasons.values()) == ["empty file", "not an audio file", "truncated or damaged"]
+    assert sorted(reasons.values()) == [
+        "empty file",
+        "not an audio file",
+        "truncated or damaged",
+    ]
 
     (again,) = import_paths(session, [scan])
     assert again.playlist_id == report.playlist_id and again.imported == 0
@@ -221,9 +251,18 @@ def test_a_missing_path_and_an_unreadable_file_are_reported(session, tmp_path) -
 def test_import_command_prints_the_summary(tmp_path, cases) -> None:
     env = {**os.environ, "PLAYLIST_TUI_DB": str(tmp_path / "cli.db")}
     result = subprocess.run(
-        [sys.executable, "-m", "playlist_tui", "import",
-         str(cases / "005-m3u-extinf-missing-comma-or-title.m3u"), str(tmp_path / "nope")],
-        capture_output=True, text=True, env=env,
+        [
+            sys.executable,
+            "-m",
+            "playlist_tui",
+            "import",
+            str(cases / "005-m3u-extinf-missing-comma-or-title.m3u"),
+            str(tmp_path / "nope"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert result.returncode == 1
     assert "imported 4 tracks into" in result.stdout
@@ -237,7 +276,9 @@ def test_case_010_windows_and_absent_files_are_flagged_missing(session, cases) -
     assert any(m.startswith("\\\\nas\\share") for m in report.missing)
     summary = report.summary()
     assert "4 tracks point at files not on this computer" in summary
-    assert "    C:\\Music\\Loose Track.mp3" in summary  # named as written, no \\ doubled
+    assert (
+        "    C:\\Music\\Loose Track.mp3" in summary
+    )  # named as written, no \\ doubled
 
 
 def test_case_027_a_deep_missing_path_is_cut_in_the_middle(session, cases) -> None:

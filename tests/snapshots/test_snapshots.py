@@ -10,12 +10,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from tests_support import FakeClock
 from textual.pilot import Pilot
 
 from playlist_tui.domain import Track
 from playlist_tui.session import Session
 from playlist_tui.ui.app import PlaylistApp
-from tests_support import FakeClock
 
 SIZE = (100, 30)
 WALL = datetime(2025, 3, 14, 21, 0, 0)

@@ -21,12 +21,16 @@ def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_case_037_a_file_that_is_not_sqlite_is_refused_untouched(cases, tmp_path) -> None:
+def test_case_037_a_file_that_is_not_sqlite_is_refused_untouched(
+    cases, tmp_path
+) -> None:
     path = tmp_path / "library.db"
     shutil.copy(cases / "037-db-not-sqlite.db", path)
     before = digest(path)
     for _ in range(2):
-        with pytest.raises(DatabaseUnusableError, match="not a playlist-tui database") as info:
+        with pytest.raises(
+            DatabaseUnusableError, match="not a playlist-tui database"
+        ) as info:
             Session.open(path)
         assert str(path) in str(info.value)
     assert digest(path) == before
@@ -41,13 +45,17 @@ def test_a_text_file_is_refused_untouched(tmp_path) -> None:
     assert path.read_text() == "my shopping list\n"
 
 
-def test_case_039_a_newer_schema_is_refused_naming_both_versions(cases, tmp_path) -> None:
+def test_case_039_a_newer_schema_is_refused_naming_both_versions(
+    cases, tmp_path
+) -> None:
     path = tmp_path / "future.db"
     conn = sqlite3.connect(path)
     conn.executescript((cases / "039-db-newer-schema.sql").read_text())
     conn.close()
     before = digest(path)
-    with pytest.raises(DatabaseUnusableError, match="schema 9999.*supports schema 1") as info:
+    with pytest.raises(
+        DatabaseUnusableError, match="schema 9999.*supports schema 1"
+    ) as info:
         Session.open(path)
     assert "upgrade playlist-tui" in str(info.value)
     assert digest(path) == before
@@ -125,7 +133,9 @@ def test_case_041_disk_full_rolls_the_whole_import_back(tmp_path, clock) -> None
     session.close()
 
 
-def test_case_036_an_outside_write_lock_fails_clearly_then_works(tmp_path, monkeypatch, clock) -> None:
+def test_case_036_an_outside_write_lock_fails_clearly_then_works(
+    tmp_path, monkeypatch, clock
+) -> None:
     monkeypatch.setattr("playlist_tui.storage.database.BUSY_TIMEOUT_MS", 300)
     path = tmp_path / "shared.db"
     session = Session.open(path, clock=clock)
@@ -162,7 +172,9 @@ def test_reading_needs_no_write_lock(tmp_path, monkeypatch, clock) -> None:
     holder.close()
 
 
-def test_an_io_error_on_a_full_disk_is_called_a_full_disk(tmp_path, monkeypatch) -> None:
+def test_an_io_error_on_a_full_disk_is_called_a_full_disk(
+    tmp_path, monkeypatch
+) -> None:
     from playlist_tui.storage import database
 
     path = tmp_path / "x.db"

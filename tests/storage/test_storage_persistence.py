@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from playlist_tui.domain import (
-    EmptyPlaylistError,
     DuplicateNameError,
+    EmptyPlaylistError,
     InvalidValueError,
     NotFoundError,
     State,
@@ -94,7 +94,9 @@ def test_moving_in_the_middle_writes_a_constant_number_of_rows(db_path, clock) -
     changes = []
     for size in (10, 2000):
         playlist = session.create_playlist(f"P{size}").id
-        added = session.add_tracks(playlist, [Track(f"t{i}", duration=1) for i in range(size)])
+        added = session.add_tracks(
+            playlist, [Track(f"t{i}", duration=1) for i in range(size)]
+        )
         conn = session.store.db.conn
         before = conn.total_changes
         session.move_track(playlist, added[size // 2].id, added[size // 3].id)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests_support import FakeClock
 
 from playlist_tui.session import Session
-from tests_support import FakeClock
 
 
 @pytest.fixture
@@ -20,7 +21,5 @@ def db_path(tmp_path: Path) -> Path:
 def session(db_path: Path, clock: FakeClock) -> Iterator[Session]:
     opened = Session.open(db_path, clock=clock)
     yield opened
-    try:
+    with contextlib.suppress(Exception):  # a test may have closed it already
         opened.close()
-    except Exception:  # noqa: BLE001 - a test may have closed it already
-        pass

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from playlist_tui.domain import Repeat, State
-from playlist_tui.session import Session
 from tests_support import FakeClock
 from ui_support import add_playlist, make_app, notifications, settle
+
+from playlist_tui.domain import Repeat, State
+from playlist_tui.session import Session
 
 TRACKS = [("Edge Case - First", 5), ("Edge Case - Last", 7)]
 
@@ -35,7 +36,7 @@ async def test_repeat_off_stops_at_both_ends(
         clock.advance(10)
         app.tick_playback()
         await settle(pilot)
-        title, state, position = now(session)
+        _, state, position = now(session)
         assert state is State.STOPPED
         assert 0 <= position <= 7
         assert "■" in app.bar.status_line()

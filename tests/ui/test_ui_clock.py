@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from playlist_tui.domain import Repeat, State
-from playlist_tui.session import Session
 from tests_support import FakeClock
 from ui_support import add_playlist, make_app, settle
+
+from playlist_tui.domain import Repeat, State
+from playlist_tui.session import Session
 
 TRACKS = [
     ("Clock Test - Ten Seconds", 10),

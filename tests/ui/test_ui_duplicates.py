@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual.widgets import Input
+from ui_support import add_playlist, make_app, settle, titles
 
 from playlist_tui.domain import Track
 from playlist_tui.session import Session
-from ui_support import add_playlist, make_app, settle, titles
 
 SAME = ("Repeat Me - Same Song", 40, "dup/same.mp3")
 ROWS = [

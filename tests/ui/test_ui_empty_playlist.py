@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests_support import FakeClock
+from ui_support import add_playlist, make_app, screen_text, settle
 
 from playlist_tui.domain import State
 from playlist_tui.session import Session
-from tests_support import FakeClock
-from ui_support import add_playlist, make_app, screen_text, settle
 
 STEP_3 = (
     "enter",

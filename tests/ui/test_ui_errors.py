@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests_support import FakeClock
+from ui_support import add_playlist, make_app, screen_text, settle, titles
 
 from playlist_tui.domain import Track
 from playlist_tui.session import Session
 from playlist_tui.storage import StorageError
-from tests_support import FakeClock
-from ui_support import add_playlist, make_app, screen_text, settle, titles
 
 
 async def test_an_unexpected_error_is_logged_and_notified(

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests_support import make_wav
 from textual.widgets import Checkbox, Input, Select, Static
+from ui_support import (
+    add_playlist,
+    make_app,
+    notifications,
+    screen_text,
+    settle,
+    titles,
+)
 
 from playlist_tui.domain import Track
 from playlist_tui.formats import read_playlist
@@ -12,8 +21,6 @@ from playlist_tui.importer import import_paths
 from playlist_tui.session import Session
 from playlist_tui.ui.background import ImportCancelled
 from playlist_tui.ui.screens.file_dialogs import ExportModal, ImportModal
-from tests_support import make_wav
-from ui_support import add_playlist, make_app, notifications, screen_text, settle, titles
 
 M3U = "#EXTM3U\n#EXTINF:201,One\none.mp3\n#EXTINF:-1,Two\ntwo.mp3\nthree.mp3\n"
 
@@ -166,7 +173,10 @@ async def test_export_writes_the_playlist_in_the_format_of_the_extension(
     add_playlist(
         session,
         "Road [/bold] Trip",
-        [Track("One", duration=201, location=str(tmp_path / "one.mp3")), ("No file", 5)],
+        [
+            Track("One", duration=201, location=str(tmp_path / "one.mp3")),
+            ("No file", 5),
+        ],
     )
     target = tmp_path / "out.xspf"
     app = make_app(session)

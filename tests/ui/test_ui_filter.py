@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import Input
+from ui_support import add_playlist, make_app, screen_text, settle, titles
 
 from playlist_tui.domain import Track
 from playlist_tui.session import Session
 from playlist_tui.ui.screens.track_dialog import TrackModal
-from ui_support import add_playlist, make_app, screen_text, settle, titles
 
 TRACKS = [
     Track("Blue Monday", "New Order", "Power, Corruption & Lies", 448),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.command import CommandPalette
+from ui_support import add_playlist, make_app, screen_text, settle
 
 from playlist_tui.session import Session
 from playlist_tui.ui.app import KEYS, PlaylistCommands
 from playlist_tui.ui.screens.help import HelpScreen
-from ui_support import add_playlist, make_app, screen_text, settle
 
 
 async def test_help_lists_every_key(session: Session) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ui_support import add_playlist, make_app, screen_lines, screen_text, settle
+
 from playlist_tui.domain import Track
 from playlist_tui.session import Session
-from ui_support import add_playlist, make_app, screen_lines, screen_text, settle
 
 
 async def test_empty_library_says_how_to_begin(session: Session) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ui_support import add_playlist, make_app, screen_lines, settle
+
 from playlist_tui.domain import State, Track
 from playlist_tui.session import Session
 from playlist_tui.ui.screens.info import TrackInfoModal
-from ui_support import add_playlist, make_app, screen_lines, settle
 
 
 def row(app, index: int) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.geometry import Offset
+from ui_support import NAMES, add_playlist, make_app, settle
 
 from playlist_tui.session import Session
-from ui_support import NAMES, add_playlist, make_app, settle
 
 
 async def test_click_selects_and_double_click_plays(session: Session) -> None:

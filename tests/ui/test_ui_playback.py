@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests_support import FakeClock
+from ui_support import add_playlist, make_app, notifications, settle
 
 from playlist_tui.domain import Repeat, State
 from playlist_tui.session import Session
-from tests_support import FakeClock
-from ui_support import add_playlist, make_app, notifications, settle
 
 TRACKS = [("Alpha", 100), ("Bravo", 200), ("Charlie", 300)]
 

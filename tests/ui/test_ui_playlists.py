@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.widgets import Input, Static
+from ui_support import add_playlist, make_app, screen_text, settle, titles
 
 from playlist_tui.session import Session
 from playlist_tui.ui.screens.confirm import ConfirmModal
 from playlist_tui.ui.screens.name_dialog import NameModal
 from playlist_tui.ui.widgets.playlist_panel import PlaylistPanel
 from playlist_tui.ui.widgets.track_table import TrackTable
-from ui_support import add_playlist, make_app, screen_text, settle, titles
 
 
 def names(session: Session) -> list[str]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playlist_tui.domain import State
-from playlist_tui.session import Session
 from tests_support import FakeClock
 from ui_support import NAMES, add_playlist, make_app, settle, titles
+
+from playlist_tui.domain import State
+from playlist_tui.session import Session
 
 
 def marked_rows(app) -> list[str]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, Static
+from ui_support import NAMES, add_playlist, make_app, screen_text, settle, titles
 
 from playlist_tui.domain import State
 from playlist_tui.session import Session
 from playlist_tui.ui.screens.info import TrackInfoModal
 from playlist_tui.ui.screens.track_dialog import TrackModal
-from ui_support import NAMES, add_playlist, make_app, screen_text, settle, titles
 
 
 @pytest.fixture

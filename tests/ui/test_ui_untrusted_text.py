@@ -6,14 +6,14 @@ import re
 
 import pytest
 from rich.console import Console
+from textual.widgets import Input
+from ui_support import add_playlist, make_app, screen_lines, screen_text, settle
 
 from playlist_tui.domain import Track
 from playlist_tui.session import Session
 from playlist_tui.ui.screens.confirm import ConfirmModal
 from playlist_tui.ui.screens.info import TrackInfoModal
 from playlist_tui.ui.screens.track_dialog import TrackModal
-from textual.widgets import Input
-from ui_support import add_playlist, make_app, screen_lines, screen_text, settle
 
 # Case 023: Rich closing tags and actions, exactly as an imported M3U holds them.
 MARKUP_TITLES = [

@@ -24,7 +24,11 @@ def make(clock, *durations: float | None) -> Playlist:
 def now(playlist: Playlist) -> tuple[str | None, float, State]:
     playlist.tick()
     current = playlist.current
-    return (current.title if current else None, round(playlist.position, 6), playlist.state)
+    return (
+        current.title if current else None,
+        round(playlist.position, 6),
+        playlist.state,
+    )
 
 
 def test_position_comes_from_the_clock_not_from_ticks(clock) -> None:
@@ -40,8 +44,11 @@ def test_position_comes_from_the_clock_not_from_ticks(clock) -> None:
 def test_case_033_pause_resume_and_one_auto_advance(clock) -> None:
     playlist = Playlist(
         "Short",
-        [Track("Ten Seconds", duration=10), Track("Three Seconds", duration=3),
-         Track("Four Seconds", duration=4)],
+        [
+            Track("Ten Seconds", duration=10),
+            Track("Three Seconds", duration=3),
+            Track("Four Seconds", duration=4),
+        ],
         clock=clock,
     )
     playlist.play(1)
@@ -73,7 +80,9 @@ def test_a_late_tick_lands_in_the_right_track(clock) -> None:
 
 
 def test_case_029_ends_of_the_list_with_repeat_off(clock) -> None:
-    playlist = Playlist("Two", [Track("First", duration=5), Track("Last", duration=7)], clock=clock)
+    playlist = Playlist(
+        "Two", [Track("First", duration=5), Track("Last", duration=7)], clock=clock
+    )
     playlist.play(1)
     for _ in range(2):
         with pytest.raises(NoPreviousTrackError, match="'First' is the first track"):
@@ -93,7 +102,9 @@ def test_case_029_ends_of_the_list_with_repeat_off(clock) -> None:
 
 
 def test_case_029_repeat_all_wraps_both_ways(clock) -> None:
-    playlist = Playlist("Two", [Track("First", duration=5), Track("Last", duration=7)], clock=clock)
+    playlist = Playlist(
+        "Two", [Track("First", duration=5), Track("Last", duration=7)], clock=clock
+    )
     playlist.repeat = Repeat.ALL
     playlist.play(1)
     assert playlist.prev().title == "Last"
@@ -113,7 +124,9 @@ def test_repeat_one_replays_the_track(clock) -> None:
 
 def test_repeat_cycles_off_all_one() -> None:
     assert [Repeat.OFF.following(), Repeat.ALL.following(), Repeat.ONE.following()] == [
-        Repeat.ALL, Repeat.ONE, Repeat.OFF,
+        Repeat.ALL,
+        Repeat.ONE,
+        Repeat.OFF,
     ]
 
 
@@ -253,7 +266,9 @@ def test_shuffle_is_the_same_for_the_same_seed(clock) -> None:
         playlist = make(clock, 1, 1, 1, 1, 1, 1)
         playlist.set_shuffle(True, seed=11)
         playlist.play()
-        orders.append([playlist.current.title] + [playlist.next().title for _ in range(5)])
+        orders.append(
+            [playlist.current.title] + [playlist.next().title for _ in range(5)]
+        )
     assert orders[0] == orders[1]
 
 

@@ -9,9 +9,9 @@ import time
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
-
-from playlist_tui.domain import PlaylistError, Playlist, State, Track
 from tests_support import FakeClock
+
+from playlist_tui.domain import Playlist, PlaylistError, State, Track
 
 
 class PlaylistModel(RuleBasedStateMachine):
@@ -47,7 +47,7 @@ class PlaylistModel(RuleBasedStateMachine):
         index = self.ids.index(track_id)
         self.ids.remove(track_id)
         if track_id == self.current:
-            after = self.ids[index:index + 1] or self.ids[index - 1:index]
+            after = self.ids[index : index + 1] or self.ids[index - 1 : index]
             self.current = after[0] if after else None
 
     @precondition(lambda self: self.ids)
@@ -89,7 +89,8 @@ class PlaylistModel(RuleBasedStateMachine):
         except PlaylistError:
             assert not self.ids or (
                 self.current is not None
-                and self.ids.index(self.current) == (len(self.ids) - 1 if direction > 0 else 0)
+                and self.ids.index(self.current)
+                == (len(self.ids) - 1 if direction > 0 else 0)
             )
             return
         if self.current is None:
@@ -116,7 +117,11 @@ class PlaylistModel(RuleBasedStateMachine):
             if index + 1 < len(self.ids):
                 self.current = self.ids[index + 1]
             else:
-                self.current, self.position, self.state = self.ids[0], 0.0, State.STOPPED
+                self.current, self.position, self.state = (
+                    self.ids[0],
+                    0.0,
+                    State.STOPPED,
+                )
 
     @invariant()
     def agrees_with_the_model(self) -> None:
@@ -129,7 +134,9 @@ class PlaylistModel(RuleBasedStateMachine):
 
 
 TestPlaylistModel = PlaylistModel.TestCase
-TestPlaylistModel.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)
+TestPlaylistModel.settings = settings(
+    max_examples=150, stateful_step_count=40, deadline=None
+)
 
 
 def test_many_threads_at_once_keep_the_list_whole() -> None:

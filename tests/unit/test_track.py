@@ -63,9 +63,18 @@ def test_with_changes_validates_like_a_new_track() -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("225", 225), ("3:45", 225), ("1:02:03", 3723), ("0:07", 7), ("", None), ("2.5", 2.5)],
+    [
+        ("225", 225),
+        ("3:45", 225),
+        ("1:02:03", 3723),
+        ("0:07", 7),
+        ("", None),
+        ("2.5", 2.5),
+    ],
 )
-def test_parse_duration_accepts_the_usual_forms(text: str, seconds: float | None) -> None:
+def test_parse_duration_accepts_the_usual_forms(
+    text: str, seconds: float | None
+) -> None:
     assert parse_duration(text) == seconds
 
 

@@ -90,7 +90,9 @@ class ImportModal(_PathModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
-            yield Static("Import a playlist file or a music folder", classes="dialog-title")
+            yield Static(
+                "Import a playlist file or a music folder", classes="dialog-title"
+            )
             yield Static(
                 "Path (M3U, M3U8, PLS or XSPF file, or a folder scanned for music)",
                 classes="field-label",

@@ -43,7 +43,9 @@ class TrackInfoModal(ModalScreen[None]):
             ("Location", track.location or "(none)"),
         ]
         if file_is_missing(track.location):
-            rows.append(("File", "not on this computer (the track still plays, simulated)"))
+            rows.append(
+                ("File", "not on this computer (the track still plays, simulated)")
+            )
         if self.position is not None:
             rows.insert(0, ("Position", f"{self.position:,}"))
         for label, value in rows:
