@@ -6,17 +6,16 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from playlist_tui.domain import PlaylistError
 from playlist_tui.ui import text
+from playlist_tui.ui.screens.form import FormModal
 
 FORMATS = ("m3u8", "m3u", "pls", "xspf")
 FORMAT_NAMES = {
@@ -40,30 +39,8 @@ class ImportChoice:
     into: str | None
 
 
-class _PathModal(ModalScreen[Any]):
+class _PathModal(FormModal[Any]):
     """A dialog with a path field, an error line under it, and two buttons."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-    ]
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        """Close without doing anything."""
-        self.dismiss(None)
-
-    def save(self) -> None:
-        raise NotImplementedError
 
     @property
     def path_input(self) -> Input:

@@ -3,30 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from playlist_tui.domain import PlaylistError
 from playlist_tui.ui import text
+from playlist_tui.ui.screens.form import FormModal
 
 
-class NameModal(ModalScreen[Any]):
+class NameModal(FormModal[Any]):
     """Ask for a playlist name and hand it to ``submit``.
 
     ``submit`` does the work (create or rename) and raises `PlaylistError` when the
     name is refused (empty, taken); the reason then shows under the field and the
     dialog stays open. On success the dialog closes with what ``submit`` returned.
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(
         self,
@@ -54,21 +49,6 @@ class NameModal(ModalScreen[Any]):
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
 
     def save(self) -> None:
         """Hand the name over; show the reason if it is refused."""

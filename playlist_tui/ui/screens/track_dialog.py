@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from playlist_tui.domain import PlaylistError, Track, parse_track_length
 from playlist_tui.ui import text
+from playlist_tui.ui.screens.form import FormModal
 
 FIELDS = ("title", "artist", "album", "duration", "location")
 LABELS = {
@@ -25,16 +24,12 @@ LABELS = {
 }
 
 
-class TrackModal(ModalScreen[Track | None]):
+class TrackModal(FormModal[Track | None]):
     """A form for one track; ``submit`` saves the fields and returns the track.
 
     For an edit only the fields that changed are handed to ``submit``. A wrong
     value is explained under its field; the dialog stays open and nothing is saved.
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(
         self,
@@ -79,21 +74,6 @@ class TrackModal(ModalScreen[Track | None]):
         for field in self.query(Input):
             field.cursor_position = 0
         self.query_one("#title", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
 
     def error(self, field: str, message: str) -> None:
         """Show ``message`` under ``field`` (or under the form)."""
