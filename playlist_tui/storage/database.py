@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import platformdirs
@@ -25,6 +26,13 @@ FULL_BELOW_BYTES = 64 * 1024
 BUSY_TIMEOUT_MS = 5000
 ENV_VAR = "PLAYLIST_TUI_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+# The files this process has open through SQLite, by (device, inode), with how many
+# connections each. Closing any descriptor of a file drops every POSIX lock the
+# process holds on it, SQLite's included, so a file already open here is never opened
+# again by plain file I/O: it was checked when its first connection was made.
+_open_files: dict[tuple[int, int], int] = {}
+_open_files_lock = threading.Lock()
 
 # Each step upgrades the schema by one version; step N is applied to a database at
 # version N-1, all pending steps in one transaction.
@@ -104,7 +112,8 @@ def open_database(path: str | os.PathLike[str]) -> sqlite_utils.Database:
             program, was written by a newer playlist-tui, or cannot be written.
     """
     path = Path(path).expanduser()
-    _check_file(path)
+    if _file_key(path) not in _open_files:
+        _check_file(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -137,7 +146,29 @@ def open_database(path: str | os.PathLike[str]) -> sqlite_utils.Database:
     except sqlite3.Error as error:
         conn.close()
         raise DatabaseUnusableError(describe_open_error(path, error)) from None
+    key = _file_key(path)
+    if key is not None:
+        with _open_files_lock:
+            _open_files[key] = _open_files.get(key, 0) + 1
     return sqlite_utils.Database(conn)
+
+
+def close_database(db: sqlite_utils.Database, path: Path) -> None:
+    """Close a database that `open_database` opened, and forget its file."""
+    key = _file_key(path)
+    db.close()
+    with _open_files_lock:
+        count = _open_files.pop(key, 0) - 1  # type: ignore[arg-type]
+        if count > 0:
+            _open_files[key] = count  # type: ignore[index]
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        stats = os.stat(path)
+    except OSError:
+        return None
+    return stats.st_dev, stats.st_ino
 
 
 def describe_open_error(path: Path, error: sqlite3.Error) -> str:

@@ -25,7 +25,7 @@ from playlist_tui.domain import (
     Track,
 )
 from playlist_tui.domain.text import playlist_name
-from playlist_tui.storage.database import open_database, write_error
+from playlist_tui.storage.database import close_database, open_database, write_error
 
 _TRACK_COLUMNS = "id, prev_id, next_id, title, artist, album, duration, location"
 
@@ -74,7 +74,7 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
-            self.db.close()
+            close_database(self.db, self.path)
 
     # ------------------------------------------------------------------ plumbing
 

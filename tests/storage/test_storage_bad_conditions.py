@@ -265,3 +265,36 @@ def test_crash_safety_every_reported_edit_survives_sigkill(tmp_path) -> None:
         assert len(session.playlist(session.find_playlist("Crash").id)) == len(stored)
         session.close()
     assert len(reported) > 20
+
+
+def test_a_second_connection_in_one_process_keeps_the_first_ones_locks(
+    tmp_path, clock
+) -> None:
+    # The app's import worker opens its own connection beside the app's. Reading the
+    # file's header by plain file I/O would drop the app's SQLite locks when it
+    # closed, and the next program to close the file would delete the WAL under it.
+    path = tmp_path / "locks.db"
+    app = Session.open(path, clock=clock)
+    app.create_playlist("Before")
+    worker = Session.open(path, clock=clock, claim_player=False)
+    worker.create_playlist("From the worker")
+    worker.close()
+
+    subprocess.run(
+        [sys.executable, "-c", READER, str(path)], check=True, capture_output=True
+    )
+    assert (tmp_path / "locks.db-wal").exists()
+    app.create_playlist("After")
+    other = sqlite3.connect(path)
+    names = {row[0] for row in other.execute("SELECT name FROM playlists")}
+    other.close()
+    assert names == {"Before", "From the worker", "After"}
+    app.close()
+
+
+READER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("SELECT count(*) FROM playlists").fetchall()
+conn.close()
+"""
