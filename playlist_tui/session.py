@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from playlist_tui.domain import (
     EmptyPlaylistError,
@@ -33,11 +33,21 @@ from playlist_tui.domain import (
     TrackIsPlayingError,
 )
 from playlist_tui.domain.text import quoted
-from playlist_tui.storage import PlaylistInfo, Store, default_path
+from playlist_tui.storage import (
+    BUSY_TIMEOUT_MS,
+    DatabaseBusyError,
+    PlaylistInfo,
+    StorageError,
+    Store,
+    default_path,
+)
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SAVE_INTERVAL = 1.0
+PASSING_WAIT_MS = 100
+"""How long a save of the moving position waits for another program's write lock."""
 
 
 class PlaybackElsewhereError(PlaylistError):
@@ -68,6 +78,7 @@ class Session:
         self._revisions: dict[int, int] = {}
         self._active_id: int | None = None
         self._last_save = float("-inf")
+        self._passing_save_failed = False
         self._seen_version = store.data_version()
         self._restore_playback()
 
@@ -283,12 +294,15 @@ class Session:
             self._check_playback_here()
             playlist = self.playlist(playlist_id)
             active = self.active
-            track = playlist.play(track_id)
-            if active is not None and active is not playlist:
-                active.stop()
-            self._active_id = playlist_id
-            self._save_playback()
-            return track
+
+            def change() -> Track:
+                track = playlist.play(track_id)
+                if active is not None and active is not playlist:
+                    active.stop()
+                self._active_id = playlist_id
+                return track
+
+            return self._saved([playlist, active], change)
 
     def toggle(self) -> State:
         return self._control(lambda p: p.toggle())
@@ -345,8 +359,24 @@ class Session:
                 active.state is State.PLAYING
                 and self.clock() - self._last_save >= SAVE_INTERVAL
             ):
-                self._save_playback()
+                self._save_in_passing()
             return changed
+
+    def _save_in_passing(self) -> None:
+        """Save the moving position without holding up the clock or the keys.
+
+        Another program's write lock is not waited out (the next second tries
+        again), and a failing disk is reported once, not every second.
+        """
+        try:
+            self._save_playback(wait_ms=PASSING_WAIT_MS)
+        except StorageError as error:
+            self._last_save = self.clock()
+            if isinstance(error, DatabaseBusyError) or self._passing_save_failed:
+                return
+            self._passing_save_failed = True
+            raise
+        self._passing_save_failed = False
 
     # ------------------------------------------------------------------ other processes
 
@@ -391,9 +421,25 @@ class Session:
                 raise EmptyPlaylistError(
                     "no playlist is playing yet; play a track first"
                 )
-            result = action(playlist)
+            return self._saved([playlist], lambda: action(playlist))
+
+    def _saved(self, playlists: list[Playlist | None], change: Callable[[], T]) -> T:
+        """Change playback, then save it; when the save fails, undo the change.
+
+        Like every edit, a change of playback is only kept once it is on disk, so
+        what the screen shows is what the next start resumes from.
+        """
+        active_id = self._active_id
+        before = [(p, p.snapshot()) for p in playlists if p is not None]
+        result = change()
+        try:
             self._save_playback()
-            return result
+        except StorageError:
+            for playlist, snapshot in before:
+                playlist.restore(snapshot, resume=True)
+            self._active_id = active_id
+            raise
+        return result
 
     def _apply(self, playlist_id: int, change: Callable[[], Any]) -> None:
         """Apply a committed change to the cached playlist, or reload it if stale.
@@ -454,14 +500,14 @@ class Session:
         playlist.restore(stored.snapshot, resume=not self.is_player)
         self._active_id = stored.playlist_id
 
-    def _save_playback(self) -> None:
+    def _save_playback(self, wait_ms: int = BUSY_TIMEOUT_MS) -> None:
         if not self.is_player:
             return
         active = self.active
         if active is None:
-            self.store.save_playback(None, Playlist("none").snapshot())
+            self.store.save_playback(None, Playlist("none").snapshot(), wait_ms)
         else:
-            self.store.save_playback(active.id, active.snapshot())
+            self.store.save_playback(active.id, active.snapshot(), wait_ms)
         self._last_save = self.clock()
 
     def _run_commands(self) -> None:

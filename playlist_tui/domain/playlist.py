@@ -548,7 +548,11 @@ class Playlist:
         with self._lock:
             self._repeat = Repeat(snapshot.repeat)
             self._stop_after_current = snapshot.stop_after_current
-            self.set_shuffle(snapshot.shuffle, snapshot.shuffle_seed)
+            if (snapshot.shuffle, snapshot.shuffle_seed) != (
+                self.shuffle,
+                self._shuffle_seed,
+            ):
+                self.set_shuffle(snapshot.shuffle, snapshot.shuffle_seed)
             node = self._nodes.get(snapshot.track_id)  # type: ignore[arg-type]
             self._current = node
             self._played = 0.0

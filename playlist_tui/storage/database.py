@@ -16,7 +16,11 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
-from playlist_tui.storage.errors import DatabaseUnusableError, WriteFailedError
+from playlist_tui.storage.errors import (
+    DatabaseBusyError,
+    DatabaseUnusableError,
+    WriteFailedError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -299,7 +303,7 @@ def write_error(path: Path, error: sqlite3.Error | OSError) -> WriteFailedError:
     if "full" in text or (isinstance(error, sqlite3.Error) and _disk_is_full(path)):
         message = f"not saved: the disk holding {path} is full (no space left); free some space and try again"
     elif "locked" in text or "busy" in text:
-        message = (
+        return DatabaseBusyError(
             f"not saved: {path} is busy, another program has been writing to it for "
             f"more than {BUSY_TIMEOUT_MS // 1000} s; try again in a moment"
         )

@@ -18,3 +18,7 @@ class WriteFailedError(StorageError):
 
     Nothing of the edit was kept: the transaction was rolled back whole.
     """
+
+
+class DatabaseBusyError(WriteFailedError):
+    """Another program held the write lock for longer than the edit could wait."""

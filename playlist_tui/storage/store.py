@@ -25,7 +25,12 @@ from playlist_tui.domain import (
     Track,
 )
 from playlist_tui.domain.text import playlist_name
-from playlist_tui.storage.database import close_database, open_database, write_error
+from playlist_tui.storage.database import (
+    BUSY_TIMEOUT_MS,
+    close_database,
+    open_database,
+    write_error,
+)
 
 _TRACK_COLUMNS = "id, prev_id, next_id, title, artist, album, duration, location"
 
@@ -79,12 +84,16 @@ class Store:
     # ------------------------------------------------------------------ plumbing
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """Run a block in one write transaction; translate failures into messages."""
+    def write(self, wait_ms: int = BUSY_TIMEOUT_MS) -> Iterator[sqlite3.Connection]:
+        """Run a block in one write transaction; translate failures into messages.
+
+        Args:
+            wait_ms: How long to wait for another program's write lock.
+        """
         with self._lock:
             conn = self.db.conn
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                self._begin(conn, wait_ms)
             except sqlite3.Error as error:
                 raise write_error(self.path, error) from None
             try:
@@ -96,6 +105,17 @@ class Store:
                 if isinstance(error, sqlite3.Error | OSError):
                     raise write_error(self.path, error) from None
                 raise
+
+    @staticmethod
+    def _begin(conn: sqlite3.Connection, wait_ms: int) -> None:
+        if wait_ms == BUSY_TIMEOUT_MS:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the file."""
@@ -322,9 +342,12 @@ class Store:
         return StoredPlayback(row[0], snapshot)
 
     def save_playback(
-        self, playlist_id: int | None, snapshot: PlaybackSnapshot
+        self,
+        playlist_id: int | None,
+        snapshot: PlaybackSnapshot,
+        wait_ms: int = BUSY_TIMEOUT_MS,
     ) -> None:
-        with self.write() as conn:
+        with self.write(wait_ms) as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO playback (id, playlist_id, track_id, position, "
                 "state, repeat, shuffle, shuffle_seed, stop_after_current, updated_at) "

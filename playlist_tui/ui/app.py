@@ -57,6 +57,7 @@ WallClock = Callable[[], datetime]
 F = TypeVar("F", bound=Callable[..., Any])
 
 NOTE_SECONDS = 3
+ERROR_SECONDS = 8
 TICK_SECONDS = 0.25
 POLL_SECONDS = 1.0
 SEEK_SHORT = 5
@@ -453,26 +454,26 @@ class PlaylistApp(App[None]):
             self.reload_views()
 
     def report(self, error: PlaylistError, title: str) -> None:
-        """Show an expected error as a short notification, literally."""
-        if isinstance(error, NOT_NOW):
-            # A key that cannot apply now: said briefly, and said once while the
-            # note still shows, so quick presses do not stack a wall of notes.
-            note = (title, text.message(error))
-            now = time.monotonic()
-            if self._last_note == note and now < self._last_note_until:
-                return
-            self._last_note, self._last_note_until = note, now + NOTE_SECONDS
-            self.notify(
-                note[1],
-                title=title,
-                severity="warning",
-                timeout=NOTE_SECONDS,
-                markup=False,
-            )
-        else:
-            self.notify(
-                text.message(error), title=title, severity="error", markup=False
-            )
+        """Show an expected error as a short notification, literally.
+
+        A key that cannot apply now is a brief warning; anything else an error
+        that stays longer. Either is said once while its note still shows, so
+        quick presses (or a failing disk) do not stack a wall of notes.
+        """
+        not_now = isinstance(error, NOT_NOW)
+        seconds = NOTE_SECONDS if not_now else ERROR_SECONDS
+        note = (title, text.message(error))
+        now = time.monotonic()
+        if self._last_note == note and now < self._last_note_until:
+            return
+        self._last_note, self._last_note_until = note, now + seconds
+        self.notify(
+            note[1],
+            title=title,
+            severity="warning" if not_now else "error",
+            timeout=seconds,
+            markup=False,
+        )
 
     def key_label(self, key: str) -> str:
         """Show a key name as people write it (``>`` for greater_than_sign)."""

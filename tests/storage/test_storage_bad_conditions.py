@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from playlist_tui.domain import Track
+from playlist_tui.domain import State, Track
 from playlist_tui.session import Session
 from playlist_tui.storage import DatabaseUnusableError, WriteFailedError
 
@@ -225,7 +225,7 @@ def test_case_036_two_instances_see_each_others_edits(tmp_path, clock) -> None:
 
 WRITER = """
 import sys
-from playlist_tui.domain import Track
+from playlist_tui.domain import State, Track
 from playlist_tui.session import Session
 session = Session.open(sys.argv[1])
 mix = session.find_playlist("Crash").id
@@ -298,3 +298,71 @@ conn = sqlite3.connect(sys.argv[1])
 conn.execute("SELECT count(*) FROM playlists").fetchall()
 conn.close()
 """
+
+
+def fail_playback_saves(session: Session) -> None:
+    session.store.db.conn.execute(
+        "CREATE TEMP TRIGGER full BEFORE INSERT ON playback "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+
+
+def test_a_play_that_cannot_be_saved_changes_nothing(tmp_path, clock) -> None:
+    session = Session.open(tmp_path / "library.db", clock=clock)
+    mix = session.create_playlist("Mix").id
+    one, two = session.add_tracks(mix, [Track("One", duration=60), Track("Two")])
+    session.play(mix, one.id)
+    clock.advance(10)
+    fail_playback_saves(session)
+
+    with pytest.raises(WriteFailedError, match="no space left"):
+        session.next()
+    with pytest.raises(WriteFailedError, match="no space left"):
+        session.pause()
+    playlist = session.active
+    assert playlist.current == one and playlist.state is State.PLAYING
+    assert playlist.position == 10
+
+    session.store.db.conn.execute("DROP TRIGGER full")
+    session.stop()
+    fail_playback_saves(session)
+    with pytest.raises(WriteFailedError):
+        session.play(mix, two.id)
+    assert playlist.state is State.STOPPED and playlist.current == one
+    assert session.store.load_playback().snapshot.state is State.STOPPED
+    session.close()
+
+
+def test_the_moving_position_neither_waits_for_a_lock_nor_repeats_a_failure(
+    tmp_path, clock
+) -> None:
+    path = tmp_path / "library.db"
+    session = Session.open(path, clock=clock)
+    mix = session.create_playlist("Mix").id
+    session.add_tracks(mix, [Track("One", duration=600)])
+    session.play(mix)
+
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    clock.advance(2)
+    started = time.monotonic()
+    session.tick()  # not saved, and not waited for
+    assert time.monotonic() - started < 1
+    holder.execute("ROLLBACK")
+    holder.close()
+    clock.advance(2)
+    session.tick()
+    assert session.store.load_playback().snapshot.position == 4
+
+    fail_playback_saves(session)
+    clock.advance(2)
+    with pytest.raises(WriteFailedError, match="no space left"):
+        session.tick()
+    for _ in range(3):
+        clock.advance(2)
+        session.tick()  # the same failure is said once
+    session.store.db.conn.execute("DROP TRIGGER full")
+    clock.advance(2)
+    session.tick()
+    assert session.store.load_playback().snapshot.position == 14
+    session.close()
