@@ -343,7 +343,16 @@ class Playlist:
         """
         with self._lock:
             node = self._node(track_id)
-            node.track = node.track.with_changes(**fields)
+            if node is self._current:
+                self._apply_clock()
+            track = node.track.with_changes(**fields)
+            if node is self._current and track.duration is not None:
+                # What was played past the new end is not carried into the tracks
+                # after it: the track just ends.
+                if self._position() > track.duration:
+                    self._played = track.duration
+                    self._started_at = self._clock()
+            node.track = track
             self._revision += 1
             return node.track
 
@@ -362,9 +371,17 @@ class Playlist:
 
     @property
     def position(self) -> float:
-        """Seconds into the current track, from the clock; never negative."""
+        """Seconds into the current track, from the clock; never negative.
+
+        Never past the track's end either: until a tick moves on, a track that has
+        ended reads as at its end.
+        """
         with self._lock:
-            return self._position()
+            position = self._position()
+            node = self._current
+            if node is not None and node.track.duration is not None:
+                position = min(position, node.track.duration)
+            return position
 
     @property
     def repeat(self) -> Repeat:
@@ -373,7 +390,8 @@ class Playlist:
 
     @repeat.setter
     def repeat(self, mode: Repeat) -> None:
-        self._repeat = Repeat(mode)
+        with self._lock:
+            self._repeat = Repeat(mode)
 
     @property
     def shuffle(self) -> bool:
@@ -410,7 +428,8 @@ class Playlist:
 
     @stop_after_current.setter
     def stop_after_current(self, on: bool) -> None:
-        self._stop_after_current = bool(on)
+        with self._lock:
+            self._stop_after_current = bool(on)
 
     def play(self, track_id: int | None = None) -> Track:
         """Start playing.
@@ -460,12 +479,12 @@ class Playlist:
         """Go to the next track (in shuffle order when shuffling).
 
         Playing or paused, the next track starts playing at 0; stopped, it only
-        becomes the current track. On the last track with repeat all, the first one
-        follows.
+        becomes the current track. On the last track with repeat all or one, the
+        first one follows.
 
         Raises:
             EmptyPlaylistError: The playlist is empty.
-            NoNextTrackError: The current track is the last and repeat is not all.
+            NoNextTrackError: The current track is the last and repeat is off.
         """
         return self._skip(+1)
 
@@ -474,7 +493,7 @@ class Playlist:
 
         Raises:
             EmptyPlaylistError: The playlist is empty.
-            NoPreviousTrackError: The current track is the first and repeat is not all.
+            NoPreviousTrackError: The current track is the first and repeat is off.
         """
         return self._skip(-1)
 
@@ -687,8 +706,10 @@ class Playlist:
                 if self._state is not State.STOPPED:
                     self._start(self._current, 0.0)
                 return self._current.track
+            # Repeat one replays a track that ends by itself; a skip still moves,
+            # and wraps as repeat all does.
             target = self._adjacent(
-                self._current, direction, self._repeat is Repeat.ALL
+                self._current, direction, self._repeat is not Repeat.OFF
             )
             if target is None:
                 error = NoNextTrackError if direction > 0 else NoPreviousTrackError

@@ -168,7 +168,36 @@ def test_shortening_the_current_track_ends_it_at_the_next_tick(clock) -> None:
     playlist.play()
     clock.advance(30)
     playlist.update(1, duration=20)
-    assert now(playlist) == ("Two", 10, State.PLAYING)
+    assert playlist.position == 20
+    assert now(playlist) == ("Two", 0, State.PLAYING)
+
+
+def test_what_was_played_past_a_new_end_is_not_carried_on(clock) -> None:
+    playlist = make(clock, 200, 30, 30, 300)
+    playlist.play()
+    clock.advance(150)
+    playlist.pause()
+    playlist.update(1, duration=50)
+    playlist.play()
+    assert now(playlist) == ("Two", 0, State.PLAYING)
+    clock.advance(31)
+    assert now(playlist) == ("Three", 1, State.PLAYING)
+
+
+def test_an_ended_track_reads_as_at_its_end_until_the_tick(clock) -> None:
+    playlist = make(clock, 10, 10)
+    playlist.play()
+    clock.advance(15)
+    assert (playlist.current.title, playlist.position) == ("One", 10)
+    assert now(playlist) == ("Two", 5, State.PLAYING)
+
+
+def test_repeat_one_still_skips_and_wraps(clock) -> None:
+    playlist = make(clock, 5, 7)
+    playlist.repeat = Repeat.ONE
+    playlist.play(2)
+    assert playlist.next().title == "One"
+    assert playlist.prev().title == "Two"
 
 
 def test_case_031_moving_keeps_the_current_track_and_position(clock) -> None:
