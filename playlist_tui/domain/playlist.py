@@ -346,12 +346,12 @@ class Playlist:
             if node is self._current:
                 self._apply_clock()
             track = node.track.with_changes(**fields)
-            if node is self._current and track.duration is not None:
+            ended = track.duration is not None and self._position() > track.duration
+            if node is self._current and ended:
                 # What was played past the new end is not carried into the tracks
                 # after it: the track just ends.
-                if self._position() > track.duration:
-                    self._played = track.duration
-                    self._started_at = self._clock()
+                self._played = track.duration  # type: ignore[assignment]
+                self._started_at = self._clock()
             node.track = track
             self._revision += 1
             return node.track

@@ -94,6 +94,18 @@ MIGRATIONS: list[str] = [
         error TEXT
     );
     """,
+    # 2: ids are never used twice, so a script's stale id cannot name a newer
+    # track. The highest id ever given is kept here, not read off the rows.
+    """
+    CREATE TABLE id_counters (
+        name TEXT PRIMARY KEY,
+        last INTEGER NOT NULL
+    );
+    INSERT INTO id_counters (name, last)
+        SELECT 'tracks', coalesce(max(id), 0) FROM tracks;
+    INSERT INTO id_counters (name, last)
+        SELECT 'playlists', coalesce(max(id), 0) FROM playlists;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

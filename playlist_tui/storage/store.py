@@ -190,11 +190,12 @@ class Store:
             (order,) = conn.execute(
                 "SELECT coalesce(max(sort_order), 0) + 1 FROM playlists"
             ).fetchone()
-            cursor = conn.execute(
-                "INSERT INTO playlists (name, name_key, sort_order) VALUES (?, ?, ?)",
-                [name, name.casefold(), order],
+            playlist_id = self._take_ids(conn, "playlists", 1)
+            conn.execute(
+                "INSERT INTO playlists (id, name, name_key, sort_order) "
+                "VALUES (?, ?, ?, ?)",
+                [playlist_id, name, name.casefold(), order],
             )
-            playlist_id = int(cursor.lastrowid)  # type: ignore[arg-type]
             self._insert(conn, playlist_id, tracks, None)
             return playlist_id
 
@@ -455,6 +456,20 @@ class Store:
                 f"a playlist named {row[1]!r} already exists; choose another name"
             )
 
+    @staticmethod
+    def _take_ids(conn: sqlite3.Connection, table: str, count: int) -> int:
+        """Reserve ``count`` ids never given before in ``table``; return the first."""
+        (last,) = conn.execute(
+            f"SELECT max(coalesce((SELECT last FROM id_counters WHERE name = ?), 0), "
+            f"(SELECT coalesce(max(id), 0) FROM {table}))",
+            [table],
+        ).fetchone()
+        conn.execute(
+            "INSERT OR REPLACE INTO id_counters (name, last) VALUES (?, ?)",
+            [table, last + count],
+        )
+        return int(last) + 1
+
     def _insert(
         self,
         conn: sqlite3.Connection,
@@ -465,8 +480,8 @@ class Store:
         """Insert rows linked in order; ids are taken while the write lock is held."""
         if not tracks:
             return []
-        (last_id,) = conn.execute("SELECT coalesce(max(id), 0) FROM tracks").fetchone()
-        ids = list(range(last_id + 1, last_id + 1 + len(tracks)))
+        first = self._take_ids(conn, "tracks", len(tracks))
+        ids = list(range(first, first + len(tracks)))
         after, follower = self._gap(conn, playlist_id, before)
         rows = []
         for i, (track, track_id) in enumerate(zip(tracks, ids, strict=True)):

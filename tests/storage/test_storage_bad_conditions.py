@@ -14,7 +14,7 @@ import pytest
 
 from playlist_tui.domain import State, Track
 from playlist_tui.session import Session
-from playlist_tui.storage import DatabaseUnusableError, WriteFailedError
+from playlist_tui.storage import SCHEMA_VERSION, DatabaseUnusableError, WriteFailedError
 
 
 def digest(path) -> str:
@@ -54,7 +54,7 @@ def test_case_039_a_newer_schema_is_refused_naming_both_versions(
     conn.close()
     before = digest(path)
     with pytest.raises(
-        DatabaseUnusableError, match="schema 9999.*supports schema 1"
+        DatabaseUnusableError, match=f"schema 9999.*supports schema {SCHEMA_VERSION}"
     ) as info:
         Session.open(path)
     assert "upgrade playlist-tui" in str(info.value)

@@ -211,3 +211,43 @@ def test_settings_are_kept(db_path, clock) -> None:
     session = Session.open(db_path, clock=clock)
     session.set_setting("theme", "nord")
     assert reopen(session, clock).get_setting("theme") == "nord"
+
+
+def test_ids_are_never_given_twice(db_path, clock) -> None:
+    session = Session.open(db_path, clock=clock)
+    mix = session.create_playlist("Mix").id
+    _, two = session.add_tracks(mix, [Track("One"), Track("Two")])
+    session.remove_track(mix, two.id)
+    session = reopen(session, clock)
+    three = session.add_track(mix, Track("Three"))
+    assert three.id > two.id
+
+    doomed = session.create_playlist("Doomed").id
+    session.delete_playlist(doomed)
+    assert session.create_playlist("Later").id > doomed
+    session.close()
+
+
+def test_a_schema_1_database_is_upgraded_with_its_data(db_path, clock) -> None:
+    from playlist_tui.storage.database import APPLICATION_ID, MIGRATIONS
+
+    db_path.parent.mkdir(parents=True)
+    old = sqlite3.connect(db_path)
+    old.executescript(MIGRATIONS[0])
+    old.execute(
+        "INSERT INTO playlists (id, name, name_key, sort_order) "
+        "VALUES (4, 'Old', 'old', 1)"
+    )
+    old.execute("INSERT INTO tracks (id, playlist_id, title) VALUES (9, 4, 'Kept')")
+    old.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+
+    session = Session.open(db_path, clock=clock)
+    assert titles(session, 4) == ["Kept"]
+    assert session.add_track(4, Track("New")).id == 10
+    assert session.create_playlist("New").id == 5
+    version = session.store.db.execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA_VERSION == 2
+    session.close()
