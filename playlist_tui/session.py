@@ -497,7 +497,10 @@ class Session:
             previous.stop()
         if playlist is None:
             return
-        playlist.restore(stored.snapshot, resume=not self.is_player)
+        # A stored "playing" with no player running is what a killed app left: the
+        # next app resumes it paused, so it is reported as paused.
+        follow = not self.is_player and player_is_running(self.path)
+        playlist.restore(stored.snapshot, resume=follow)
         self._active_id = stored.playlist_id
 
     def _save_playback(self, wait_ms: int = BUSY_TIMEOUT_MS) -> None:

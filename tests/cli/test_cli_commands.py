@@ -209,6 +209,25 @@ def test_without_a_running_app_next_and_seek_change_what_it_resumes_from(db) -> 
     assert as_json(db, "status")["state"] == "stopped"
 
 
+def test_what_a_killed_player_left_playing_is_reported_paused(db) -> None:
+    from tests_support import FakeClock
+
+    from playlist_tui.domain import Track
+
+    clock = FakeClock()
+    session = Session.open(db, clock=clock)
+    mix = session.create_playlist("Mix").id
+    session.add_tracks(mix, [Track("Long", duration=600)])
+    session.play(mix)
+    clock.advance(7)
+    session.tick()
+    session.store.db.conn.close()  # as a kill -9 leaves it: no pause, no close
+    session._player_lock.close()
+
+    status = as_json(db, "status")
+    assert (status["state"], status["position"]) == ("paused", 7.0)
+
+
 def test_messages_name_things_as_typed_and_count_in_words(db) -> None:
     assert (
         ok(db, "create", "C:\\Music it's")
