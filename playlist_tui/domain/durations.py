@@ -8,6 +8,10 @@ import re
 from playlist_tui.domain.errors import InvalidValueError
 
 UNKNOWN = "--:--"
+MAX_HOURS = 1000
+MAX_SECONDS = MAX_HOURS * 3600.0
+"""The longest a track can be: longer than any recording, short enough that the
+totals of millions of tracks stay exact and printable."""
 
 # ASCII digits only: int() and float() would also take other scripts' digits.
 _CLOCK = re.compile(r"^(?:([0-9]+):)?([0-9]+):([0-9]{1,2}(?:\.[0-9]+)?)$")
@@ -24,7 +28,7 @@ def parse_duration(text: str) -> float | None:
     if not value or value == UNKNOWN:
         return None
     if _SECONDS.match(value):
-        return float(value)
+        return _bounded(float(value), text)
 
     match = _CLOCK.match(value)
     if match is None:
@@ -38,7 +42,15 @@ def parse_duration(text: str) -> float | None:
             f"{text!r} is not a duration: minutes and seconds go up to 59 "
             "(write 3:45 or 1:02:03)"
         )
-    return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+    return _bounded(int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds), text)
+
+
+def _bounded(seconds: float, text: str) -> float:
+    if seconds > MAX_SECONDS:
+        raise InvalidValueError(
+            f"{text!r} is too long for a track: {MAX_HOURS} hours at most"
+        )
+    return seconds
 
 
 def parse_track_length(text: str) -> float | None:
@@ -54,7 +66,7 @@ def parse_track_length(text: str) -> float | None:
 
 def format_duration(seconds: float | None) -> str:
     """Show seconds as ``m:ss`` or ``h:mm:ss``; unknown as ``--:--``."""
-    if seconds is None or math.isnan(seconds):
+    if seconds is None or not math.isfinite(seconds):
         return UNKNOWN
     whole = max(0, int(seconds))
     hours, rest = divmod(whole, 3600)

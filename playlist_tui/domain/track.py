@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from playlist_tui.domain.durations import MAX_HOURS, MAX_SECONDS
 from playlist_tui.domain.errors import InvalidTrackError
 from playlist_tui.domain.text import visible_text
 
@@ -114,6 +115,11 @@ def _checked_duration(value: object, title: str) -> float | None:
     if seconds < 0:
         raise InvalidTrackError(
             f"the duration of {title!r} cannot be negative ({value!r} s)"
+        )
+    if seconds > MAX_SECONDS:
+        raise InvalidTrackError(
+            f"the duration of {title!r} is {value!r} s; a track can be "
+            f"{MAX_HOURS} hours at most"
         )
     return seconds
 

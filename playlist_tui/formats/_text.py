@@ -7,6 +7,8 @@ import math
 import re
 from collections.abc import Iterator
 
+from ..domain.durations import MAX_SECONDS
+
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -126,7 +128,10 @@ def parse_seconds(token: str, *, per_second: int = 1) -> tuple[float | None, boo
         return None, False
     if value <= 0:
         return None, True
-    return (value / per_second if per_second != 1 else value), True
+    seconds = value / per_second if per_second != 1 else value
+    if seconds > MAX_SECONDS:
+        return None, False  # no recording is that long: the field is broken
+    return seconds, True
 
 
 def line_span(numbers: list[int]) -> str:

@@ -14,6 +14,7 @@ from mutagen.apev2 import APETextValue, APEv2
 from mutagen.asf import ASFTags
 from mutagen.id3 import ID3
 
+from ..domain.durations import MAX_SECONDS
 from ..domain.errors import FormatError
 from ._locations import fallback_title
 from ._text import clean_field, without_surrogates
@@ -318,4 +319,4 @@ def _length(audio: Any) -> float | None:
         value = float(length)
     except (TypeError, ValueError):
         return None
-    return value if math.isfinite(value) and value > 0 else None
+    return value if math.isfinite(value) and 0 < value <= MAX_SECONDS else None

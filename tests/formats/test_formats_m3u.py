@@ -164,6 +164,18 @@ def check_005(path: Path) -> None:
         assert warning.message.startswith(f"line {warning.line}:")
 
 
+def test_a_length_no_recording_has_is_unknown_with_a_warning(tmp_path: Path) -> None:
+    playlist = read_playlist(
+        write(
+            tmp_path,
+            "huge.m3u",
+            b"#EXTINF:1e308,A\na.mp3\n#EXTINF:99999999999999999999,B\nb.mp3\n",
+        )
+    )
+    assert durations(playlist) == [None, None]
+    assert [warning.line for warning in playlist.warnings] == [1, 3]
+
+
 def test_case_005_missing_comma_title_or_duration(tmp_path: Path) -> None:
     check_005(case_file("005-m3u-extinf-missing-comma-or-title.m3u"))
     check_005(write(tmp_path, "odd.m3u", CASE_005))

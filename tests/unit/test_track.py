@@ -22,7 +22,9 @@ def test_a_blank_title_is_refused(title: str) -> None:
         Track(title)
 
 
-@pytest.mark.parametrize("duration", [math.nan, math.inf, -math.inf, -1, -0.5])
+@pytest.mark.parametrize(
+    "duration", [math.nan, math.inf, -math.inf, -1, -0.5, 1e308, 1000 * 3600 + 1]
+)
 def test_a_bad_duration_is_refused_and_named(duration: float) -> None:
     with pytest.raises(InvalidTrackError, match="'Song'"):
         Track("Song", duration=duration)
@@ -94,9 +96,23 @@ def test_parse_duration_explains_what_it_expects(text: str) -> None:
         parse_duration(text)
 
 
+@pytest.mark.parametrize("text", ["9" * 20, "9" * 400, "1000:00:01", "3600001"])
+def test_parse_duration_refuses_more_than_a_track_can_last(text: str) -> None:
+    with pytest.raises(InvalidValueError, match="1000 hours at most"):
+        parse_duration(text)
+    assert parse_duration("1000:00:00") == 3_600_000
+
+
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(None, "--:--"), (0, "0:00"), (7.9, "0:07"), (225, "3:45"), (3723, "1:02:03")],
+    [
+        (None, "--:--"),
+        (math.inf, "--:--"),
+        (0, "0:00"),
+        (7.9, "0:07"),
+        (225, "3:45"),
+        (3723, "1:02:03"),
+    ],
 )
 def test_format_duration(seconds: float | None, text: str) -> None:
     assert format_duration(seconds) == text
