@@ -7,6 +7,7 @@ database cannot be used. Messages go to stderr and never carry a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ from playlist_tui import __version__
 from playlist_tui.domain import (
     InvalidTrackError,
     InvalidValueError,
+    NotFoundError,
     PlaylistError,
     Track,
     format_duration,
@@ -212,6 +214,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = database_path(getattr(args, "db", None))
         if args.command is None:
             return run_app(db)
+        if args.command in READS and not db.exists():
+            raise NotFoundError(
+                f"there is no library at {db} yet; check the path, or make it with "
+                "`playlist-tui create NAME`, an import, or by starting playlist-tui"
+            )
         handler = HANDLERS[args.command]
         return handler(args, db, as_json)
     except StorageError as error:
@@ -227,6 +234,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # what is still buffered must not fail again when Python exits.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        # A path the system will not take (too long, a folder, no permission),
+        # named with the system's reason; no traceback.
+        path = error.filename
+        name = os.fsdecode(path) if isinstance(path, str | bytes) else ""
+        where = f"{name}: " if name else ""
+        usage = error.errno in {errno.ENAMETOOLONG, errno.EINVAL}
+        return fail(
+            PlaylistError(f"cannot use {where}{error.strerror or error}"),
+            EXIT_USAGE if usage else EXIT_REFUSED,
+        )
     except Exception as error:
         log.exception("internal error")
         where = f"; details are in {log_file}" if log_file else ""
@@ -287,10 +305,11 @@ def run_app(db: Path) -> int:
     try:
         from playlist_tui.ui.app import PlaylistApp
 
-        PlaylistApp(session).run()
+        app = PlaylistApp(session)
+        app.run()
     finally:
         session.close()
-    return EXIT_OK
+    return EXIT_REFUSED if app.return_code else EXIT_OK
 
 
 # ---------------------------------------------------------------------- helpers
@@ -428,9 +447,13 @@ def cmd_delete(session: Session, args: argparse.Namespace, as_json: bool) -> int
                 f"deleting {quoted(info.name)} ({count(info.track_count, 'track')}) needs --yes "
                 "when no one can answer the question"
             )
-        answer = input(
-            f"Delete playlist {quoted(info.name)} and its {count(info.track_count, 'track')}? [y/N] "
-        )
+        try:
+            answer = input(
+                f"Delete playlist {quoted(info.name)} and its {count(info.track_count, 'track')}? [y/N] "
+            )
+        except EOFError:  # Ctrl+D: no answer is a no
+            answer = ""
+            print(file=sys.stderr)
         if answer.strip().lower() not in {"y", "yes"}:
             print("nothing deleted", file=sys.stderr)
             return EXIT_REFUSED
@@ -721,6 +744,11 @@ def cmd_status(args: argparse.Namespace, db: Path, as_json: bool) -> int:
     emit(as_json, data, status_text(data))
     return EXIT_OK
 
+
+# Commands that only read (or drive playback): on a database that does not exist
+# they say so rather than create one where a mistyped --db points.
+READS = {"playlists", "tracks", "export", "status", "pause", "next", "prev", "stop"}
+READS |= {"seek", "play", "toggle"}
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, Path, bool], int]] = {
     "playlists": cmd_playlists,

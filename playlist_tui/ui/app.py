@@ -9,6 +9,8 @@ an internal error, and the terminal never shows a traceback.
 from __future__ import annotations
 
 import functools
+import logging
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -52,6 +54,8 @@ from playlist_tui.ui.widgets.transport_bar import TransportBar
 
 if TYPE_CHECKING:
     from playlist_tui.session import Session
+
+log = logging.getLogger(__name__)
 
 WallClock = Callable[[], datetime]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -249,6 +253,27 @@ class PlaylistApp(App[None]):
         self._last_note_until = 0.0
         self._followed: tuple[int | None, int | None] | None = None
         """(playlist id, track id) of the current track the cursor last followed."""
+
+    def _fatal_error(self) -> None:
+        """End on a bug with one line on the terminal, not a traceback.
+
+        Textual calls this for an exception that escaped every handler (one raised
+        while drawing, say); it would print a Rich traceback. The traceback goes to
+        the log file instead, and the app still ends, with return code 1.
+        """
+        error = sys.exc_info()[1]
+        log.error("internal error; the app stopped", exc_info=error is not None)
+        files = [
+            handler.baseFilename
+            for handler in logging.getLogger().handlers
+            if isinstance(handler, logging.FileHandler)
+        ]
+        where = f"; details are in {files[0]}" if files else ""
+        self.bell()
+        self._exit_renderables.append(
+            Text(f"playlist-tui stopped on an internal error: {error!r}{where}")
+        )
+        self._close_messages_no_wait()
 
     # ------------------------------------------------------------------ layout
 

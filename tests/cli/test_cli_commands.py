@@ -14,7 +14,7 @@ from playlist_tui.session import Session
 
 
 def run(
-    db: Path, *args: str, stdin: str | None = None
+    db: Path, *args: str, stdin: str | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PLAYLIST_TUI_DB": str(db)}
     return subprocess.run(
@@ -23,6 +23,7 @@ def run(
         text=True,
         env=env,
         input=stdin,
+        cwd=cwd,
         timeout=60,
         check=False,
     )
@@ -131,16 +132,44 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
             2,
             "is not a duration",
         ),
+        (["export", "Mix", "-o", "x" * 300 + ".m3u8"], 2, "File name too long"),
+        (["import", "x" * 5000 + ".m3u"], 2, "File name too long"),
+        (["--db", "x" * 300 + ".db", "create", "New"], 2, "File name too long"),
+        (["--db", "nowhere/typo.db", "playlists"], 1, "no library at nowhere"),
+        (["--db", "nowhere/typo.db", "status"], 1, "no library at nowhere"),
         (["remove", "Mix", "1"], 0, ""),
     ],
 )
 def test_mistakes_get_one_line_and_the_right_exit_code(db, args, code, words) -> None:
     ok(db, "create", "Mix")
     ok(db, "add", "Mix", "--title", "One", "--duration", "10")
-    result = run(db, *args)
+    result = run(db, *args, cwd=db.parent)
     assert result.returncode == code, result.stderr
     assert words in result.stderr
     assert "Traceback" not in result.stderr
+    assert not (db.parent / "nowhere").exists()
+
+
+def test_no_answer_to_the_delete_question_deletes_nothing(db) -> None:
+    import pty
+
+    ok(db, "create", "Mix")
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PLAYLIST_TUI_DB": str(db)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "playlist_tui", "delete", "Mix"],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(follower)
+    os.write(leader, b"\x04")  # Ctrl+D at the prompt
+    _, stderr = process.communicate(timeout=30)
+    os.close(leader)
+    assert process.returncode == 1
+    assert b"nothing deleted" in stderr and b"Traceback" not in stderr
+    assert "Mix" in ok(db, "playlists")
 
 
 @pytest.mark.parametrize("command", [["playlists"], ["status"], ["next"], ["play"]])

@@ -88,3 +88,52 @@ async def test_edits_by_another_process_show_up(
         assert titles(app) == ["Mine", "From the CLI"]
         assert "Also from the CLI" in screen_text(app)
         assert "2 tracks · 0:30" in screen_text(app)
+
+
+CRASHING_APP = """
+import sys
+from playlist_tui import cli
+from playlist_tui.ui.widgets.transport_bar import TransportBar
+
+def render_line(self, y):
+    raise OverflowError("a bug while drawing")
+
+TransportBar.render_line = render_line
+sys.exit(cli.main(["--db", sys.argv[1]]))
+"""
+
+
+def test_a_bug_while_drawing_ends_the_app_with_one_line_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "TERM": "xterm"}
+    process = subprocess.Popen(
+        [sys.executable, "-c", CRASHING_APP, str(tmp_path / "t.db")],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    assert process.wait(timeout=30) == 1
+    text = output.decode(errors="replace")
+    assert "stopped on an internal error: OverflowError('a bug while drawing')" in text
+    assert "Traceback" not in text and "❱" not in text
+    [log] = (tmp_path / "state").rglob("*.log")
+    assert "a bug while drawing" in log.read_text()
