@@ -164,6 +164,36 @@ async def test_ends_at_flags_unknown_durations(session: Session) -> None:
         assert "ends at 21:02+" in app.bar.progress_line()
 
 
+async def test_an_end_days_away_is_said_in_days(session: Session) -> None:
+    long_ones = [(f"Book {i}", 1000 * 3600) for i in range(30)]
+    add_playlist(session, "Audiobooks", long_ones)
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        assert "ends in 1250 days" in app.bar.progress_line()
+
+
+@pytest.mark.parametrize(
+    ("width", "shown"),
+    [
+        (100, "▶ Alpha — Band repeat all · shuffle on"),
+        (50, "▶ Alpha — Band repeat all · shuffle"),
+        (24, "▶ Alpha — Band"),
+    ],
+)
+async def test_a_narrow_bar_drops_the_modes_before_the_title(
+    session: Session, width: int, shown: str
+) -> None:
+    from playlist_tui.domain import Track
+
+    add_playlist(session, "Mix", [Track("Alpha", artist="Band", duration=100)])
+    app = make_app(session)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.press("enter", "r", "s")
+        await settle(pilot)
+        assert " ".join(app.bar.status_line().split()) == shown
+
+
 async def test_ends_at_hidden_while_paused(session: Session, playlist_id: int) -> None:
     app = make_app(session)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -55,6 +55,12 @@ class Remaining:
         self._after = after
 
 
+FAR_SECONDS = 6 * 86400
+"""Ends further away than this are said in days."""
+TITLE_ROOM = 30
+"""Cells the title keeps before the modes beside it are shortened."""
+
+
 class TransportBar(Widget):
     """Two lines: the current track with repeat and shuffle, then the progress."""
 
@@ -119,12 +125,17 @@ class TransportBar(Widget):
         else:
             known += max(0.0, track.duration - playlist.position)
 
+        more = "+" if unknown else ""
+        if known >= FAR_SECONDS:
+            # A weekday would read as this week; and a date past the calendar's end
+            # cannot even be computed.
+            return f"ends in {int(known // 86400)} days{more}"
         now = self.wall_clock()
         end = now + timedelta(seconds=known)
         stamp = end.strftime("%H:%M")
         if end.date() != now.date():
             stamp = end.strftime("%a %H:%M")
-        return f"ends at {stamp}" + ("+" if unknown else "")
+        return f"ends at {stamp}{more}"
 
     def status_line(self) -> str:
         """Return the first line as plain text (for tests and screen readers)."""
@@ -154,12 +165,7 @@ class TransportBar(Widget):
         state = playlist.state if playlist is not None else State.STOPPED
         track = playlist.current if playlist is not None else None
 
-        modes = ""
-        if playlist is not None:
-            shuffle = "on" if playlist.shuffle else "off"
-            modes = f" repeat {playlist.repeat.value} · shuffle {shuffle}"
-            if playlist.stop_after_current:
-                modes = " stop after this ·" + modes
+        modes = self._modes(width - 2)
         room = max(0, width - 2 - text.cell_len(modes))
 
         segments = [Segment(SYMBOLS[state] + " ", self._style("symbol"))]
@@ -174,6 +180,31 @@ class TransportBar(Widget):
             segments.append(Segment(text.fit(label, room), self._style("title")))
         segments.append(Segment(modes, self._style("dim")))
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _modes(self, width: int) -> str:
+        """Repeat, shuffle and stop after current, as long as the title keeps room.
+
+        In full when it fits; in a narrow bar only the modes that are on; in a
+        very narrow one not at all, so the title is the last thing to go.
+        """
+        playlist = self.playlist
+        if playlist is None:
+            return ""
+        shuffle = "on" if playlist.shuffle else "off"
+        full = f" repeat {playlist.repeat.value} · shuffle {shuffle}"
+        if playlist.stop_after_current:
+            full = " stop after this ·" + full
+        if width - text.cell_len(full) >= TITLE_ROOM:
+            return full
+        on = [
+            "stop after" if playlist.stop_after_current else "",
+            f"repeat {playlist.repeat.value}"
+            if playlist.repeat is not Repeat.OFF
+            else "",
+            "shuffle" if playlist.shuffle else "",
+        ]
+        short = " " + " · ".join(mode for mode in on if mode) if any(on) else ""
+        return short if width - text.cell_len(short) >= TITLE_ROOM // 2 else ""
 
     def _progress_line(self, width: int, base: Style) -> Strip:
         playlist = self.playlist
