@@ -199,3 +199,21 @@ async def test_info_shows_every_field(session: Session, playlist_id: int) -> Non
         assert "Charlie" in text and "Position" in text and "0:30" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, TrackInfoModal)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 15)])
+async def test_on_a_short_terminal_the_fields_scroll_and_the_buttons_stay(
+    session: Session, playlist_id: int, size: tuple[int, int]
+) -> None:
+    app = make_app(session)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("a")
+        await settle(pilot)
+        assert "Save" in screen_text(app) and "Cancel" in screen_text(app)
+
+        await pilot.press("tab", "tab", "tab", *"1:99", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "'1:99' is not a duration" in shown
+        assert "Save" in shown and "Cancel" in shown

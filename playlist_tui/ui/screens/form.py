@@ -6,6 +6,7 @@ from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input
 
 ResultType = TypeVar("ResultType")
@@ -22,6 +23,37 @@ class FormModal(ModalScreen[ResultType]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
     ]
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit_fields)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_fields)
+
+    def fit_fields(self) -> None:
+        """Let the scrolling ``#fields`` take only the rows the buttons leave.
+
+        On a short terminal the fields scroll and the buttons stay on screen.
+        CSS cannot say "what is left of a dialog whose height is auto", so it is
+        computed here from the heights of everything else in the dialog.
+        """
+        found = self.query("#fields")
+        if not found:
+            return
+        fields = found.first()
+        dialog = fields.parent
+        if not isinstance(dialog, Widget):
+            return
+        others = sum(
+            child.outer_size.height
+            + child.styles.margin.top
+            + child.styles.margin.bottom
+            for child in dialog.children
+            if child is not fields and child.display
+        )
+        frame = dialog.outer_size.height - dialog.content_size.height
+        room = int(self.size.height * 0.9) - frame - others
+        fields.styles.max_height = max(2, room)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -80,6 +80,9 @@ class TrackModal(FormModal[Track | None]):
         label = self.query_one(f"#{field}-error", Static)
         label.update(Text(message))
         label.display = bool(message)
+        if message:
+            self.call_after_refresh(self.fit_fields)
+            self.call_after_refresh(label.scroll_visible, animate=False)
 
     def fields(self) -> dict[str, Any] | None:
         """Read the form; None (and a reason on screen) if a value is wrong."""
