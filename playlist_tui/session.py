@@ -169,8 +169,8 @@ class Session:
                 self._revisions[playlist_id] = info.revision
             return info
 
-    def delete_playlist(self, playlist_id: int) -> None:
-        """Delete a playlist and its tracks; refused while one of them plays."""
+    def check_deletable(self, playlist_id: int) -> None:
+        """Raise `TrackIsPlayingError` if the playlist is playing or paused."""
         with self._lock:
             active = self.active
             if (
@@ -182,6 +182,11 @@ class Session:
                     f"playlist {quoted(active.name)} is {active.state.value}; stop it "
                     "before deleting it"
                 )
+
+    def delete_playlist(self, playlist_id: int) -> None:
+        """Delete a playlist and its tracks; refused while one of them plays."""
+        with self._lock:
+            self.check_deletable(playlist_id)
             self.store.delete_playlist(playlist_id)
             self._cache.pop(playlist_id, None)
             self._revisions.pop(playlist_id, None)

@@ -67,8 +67,14 @@ POLL_SECONDS = 1.0
 SEEK_SHORT = 5
 SEEK_LONG = 30
 
+
+class CannotApplyNowError(PlaylistError):
+    """A key that has nothing to act on here, such as moving the first track up."""
+
+
 # Errors that mean "this key cannot apply now": a warning, not an error.
 NOT_NOW = (
+    CannotApplyNowError,
     EmptyPlaylistError,
     NoNextTrackError,
     NoPreviousTrackError,
@@ -546,9 +552,9 @@ class PlaylistApp(App[None]):
 
     @guarded("Play")
     def on_track_table_track_chosen(self, message: TrackTable.TrackChosen) -> None:
-        """Enter or a double click: play that track."""
-        if self.playlist_id is not None and message.track.id is not None:
-            self.session.play(self.playlist_id, message.track.id)
+        """Enter or a double click: play that track (or say why there is none)."""
+        track = message.track or self._need_track()
+        self.session.play(self._need_playlist(), track.id)
         self.refresh_playback()
 
     @guarded("Play")
@@ -710,7 +716,10 @@ class PlaylistApp(App[None]):
         rows = self.table.rows
         target = self.table.position_of(track.id) - 1 + direction  # type: ignore[arg-type, operator]
         if not 0 <= target < len(rows):
-            return
+            end = "first" if direction < 0 else "last"
+            raise CannotApplyNowError(
+                f"{text.quoted(track.label())} is already the {end} track"
+            )
         if direction < 0:
             before = rows[target].id
         else:
@@ -727,7 +736,11 @@ class PlaylistApp(App[None]):
         where = ids.index(selected)
         target = where + direction
         if not 0 <= target < len(ids):
-            return
+            end = "first" if direction < 0 else "last"
+            name = self.session.find_playlist(selected).name
+            raise CannotApplyNowError(
+                f"{text.quoted(name)} is already the {end} playlist"
+            )
         before = (
             ids[target]
             if direction < 0
@@ -823,6 +836,7 @@ class PlaylistApp(App[None]):
     def action_delete_playlist(self) -> None:
         """Ask, then delete the shown playlist and its tracks."""
         playlist_id = self._need_playlist()
+        self.session.check_deletable(playlist_id)
         info = self.session.find_playlist(playlist_id)
         question = Text.assemble(
             "Delete the playlist ",

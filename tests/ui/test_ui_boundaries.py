@@ -72,3 +72,45 @@ async def test_the_same_refusal_is_said_once_while_it_shows(session: Session) ->
         said = notifications(app)
         assert len([n for n in said if n.startswith("no next track")]) == 1
         assert len([n for n in said if n.startswith("no previous track")]) == 1
+
+
+async def test_keys_with_nothing_to_act_on_say_why(session: Session) -> None:
+    add_playlist(session, "Empty")
+    app = make_app(session)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        assert notifications(app)[-1] == "'Empty' has no tracks yet: press a to add one"
+
+    add_playlist(session, "029", TRACKS)
+    app = make_app(session)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        app.panel.focus()
+        await pilot.press("down", "enter")  # open the second playlist, 029
+        await settle(pilot)
+        assert app.table.has_focus
+        await pilot.press("K")
+        await settle(pilot)
+        assert (
+            notifications(app)[-1] == "'Edge Case - First' is already the first track"
+        )
+        await pilot.press("end", "J")
+        await settle(pilot)
+        assert notifications(app)[-1] == "'Edge Case - Last' is already the last track"
+        app.panel.focus()
+        await pilot.press("J")
+        await settle(pilot)
+        assert notifications(app)[-1] == "'029' is already the last playlist"
+        assert [t.title for t in session.playlist(2)] == [t for t, _ in TRACKS]
+
+
+async def test_deleting_the_playing_playlist_is_refused_before_asking(
+    session: Session,
+) -> None:
+    add_playlist(session, "029", TRACKS)
+    app = make_app(session)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("enter", "D")
+        await settle(pilot)
+        assert app.screen is app.screen_stack[0]  # no question was asked
+        assert "'029' is playing; stop it before deleting it" in notifications(app)[-1]

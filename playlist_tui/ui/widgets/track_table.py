@@ -111,9 +111,13 @@ class TrackTable(RowList):
             return self.table
 
     class TrackChosen(Message):
-        """A track was chosen with Enter or a double click: play it."""
+        """A track was chosen with Enter or a double click: play it.
 
-        def __init__(self, table: TrackTable, track: Track) -> None:
+        ``track`` is None when Enter was pressed with no row to choose (an empty
+        or filtered-out list), so that the app can say why nothing plays.
+        """
+
+        def __init__(self, table: TrackTable, track: Track | None) -> None:
             super().__init__()
             self.table = table
             self.track = track
@@ -347,8 +351,8 @@ class TrackTable(RowList):
 
     def row_chosen(self, index: int) -> None:
         position = self._row_index(index)
-        if position is not None:
-            self.post_message(self.TrackChosen(self, self._rows[position]))
+        track = self._rows[position] if position is not None else None
+        self.post_message(self.TrackChosen(self, track))
 
     def cursor_moved(self) -> None:
         self._announce()
