@@ -488,10 +488,14 @@ def cmd_tracks(session: Session, args: argparse.Namespace, as_json: bool) -> int
 
 def _fields(args: argparse.Namespace) -> dict[str, Any]:
     fields: dict[str, Any] = {}
-    for name in ("title", "artist", "album", "location"):
+    for name in ("title", "artist", "album"):
         value = getattr(args, name)
         if value is not None:
-            fields[name] = value
+            fields[name] = value.strip()
+    if args.location is not None:
+        from playlist_tui.importer import typed_location
+
+        fields["location"] = typed_location(args.location)
     if args.duration is not None:
         fields["duration"] = parse_track_length(args.duration)
     return fields
@@ -511,10 +515,12 @@ def _track_and_position(
 def cmd_add(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     info = session.find_playlist(args.playlist)
     track = session.add_track(info.id, Track(**_fields(args)))
+    position = len(session.playlist(info.id))
     emit(
         as_json,
-        track_json(track, len(session.playlist(info.id))),
-        f"added {quoted(track.title)} to {quoted(info.name)} as track {track.id}",
+        track_json(track, position),
+        f"added {quoted(track.title)} to {quoted(info.name)} as track {position} "
+        f"(id {track.id})",
     )
     return EXIT_OK
 

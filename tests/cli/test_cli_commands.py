@@ -311,3 +311,32 @@ def test_a_reader_that_stops_reading_is_no_error(db) -> None:
     )
     assert len(result.stdout.splitlines()) == 2
     assert result.stderr == ""
+
+
+def test_a_typed_location_names_the_same_file_from_anywhere(db, tmp_path) -> None:
+    ok(db, "create", "Mix")
+    ok(db, "add", "Mix", "--title", "Gone")
+    ok(db, "remove", "Mix", "1")
+
+    def add(location: str) -> dict:
+        result = run(
+            db,
+            "add",
+            "Mix",
+            "--title",
+            " Padded ",
+            "--location",
+            location,
+            "--json",
+            cwd=tmp_path,
+        )
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    assert add("rel/x.mp3")["location"] == str(tmp_path / "rel" / "x.mp3")
+    assert add("file:///a%20b.mp3")["location"] == "/a b.mp3"
+    url = "https://radio.example.invalid/live?x=1"
+    track = add(url)
+    assert (track["location"], track["title"]) == (url, "Padded")
+    said = ok(db, "add", "Mix", "--title", "Last")
+    assert said.strip() == "added 'Last' to 'Mix' as track 4 (id 5)"

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
 from playlist_tui.domain import PlaylistError, Track, parse_track_length
+from playlist_tui.importer import typed_location
 from playlist_tui.ui import text
 from playlist_tui.ui.screens.form import FormModal
 
@@ -104,11 +105,11 @@ class TrackModal(FormModal[Track | None]):
             return None
 
         result: dict[str, Any] = {
-            "title": values["title"],
-            "artist": values["artist"],
-            "album": values["album"],
+            "title": values["title"].strip(),
+            "artist": values["artist"].strip(),
+            "album": values["album"].strip(),
             "duration": seconds,
-            "location": values["location"] or None,
+            "location": typed_location(values["location"]),
         }
         if self.track is not None:
             # Only changed fields: a location shown with stand-ins for bytes that
