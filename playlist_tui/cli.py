@@ -213,6 +213,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         db = database_path(getattr(args, "db", None))
         if args.command is None:
+            if not (sys.stdin.isatty() and sys.stdout.isatty()):
+                raise UsageError(
+                    "the app needs a terminal; from a script, give a command "
+                    "(`playlist-tui --help` lists them)"
+                )
             return run_app(db)
         if args.command in READS and not db.exists():
             raise NotFoundError(

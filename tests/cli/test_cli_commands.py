@@ -137,6 +137,8 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
         (["--db", "x" * 300 + ".db", "create", "New"], 2, "File name too long"),
         (["--db", "nowhere/typo.db", "playlists"], 1, "no library at nowhere"),
         (["--db", "nowhere/typo.db", "status"], 1, "no library at nowhere"),
+        ([], 2, "the app needs a terminal"),
+        (["--json"], 2, "the app needs a terminal"),
         (["remove", "Mix", "1"], 0, ""),
     ],
 )
