@@ -8,12 +8,12 @@ from ui_support import add_playlist, make_app, settle, titles
 from playlist_tui.domain import Track
 from playlist_tui.session import Session
 
-SAME = ("Repeat Me - Same Song", 40, "dup/same.mp3")
+SAME = ("Repeat Me - Same Song", 40, "/music/dup/same.mp3")
 ROWS = [
     SAME,
-    ("Other - In Between", 41, "dup/other.mp3"),
+    ("Other - In Between", 41, "/music/dup/other.mp3"),
     SAME,
-    ("Repeat Me - Same Song", 40, "dup/./same.mp3"),
+    ("Repeat Me - Same Song", 40, "/music/dup/./same.mp3"),
 ]
 
 
@@ -54,10 +54,10 @@ async def test_duplicates_are_separate_rows(session: Session) -> None:
         await settle(pilot)
         assert app.table.row_count == 4
         assert [t.location for t in session.playlist(playlist_id)] == [
-            "dup/other.mp3",
-            "dup/same.mp3",
-            "dup/./same.mp3",
-            "dup/same.mp3",
+            "/music/dup/other.mp3",
+            "/music/dup/same.mp3",
+            "/music/dup/./same.mp3",
+            "/music/dup/same.mp3",
         ]
         assert titles(app).count(SAME[0]) == 3
         assert marked(app) == [1]

@@ -28,11 +28,13 @@ async def test_slash_filters_as_you_type_and_escape_clears(session: Session) -> 
         await settle(pilot)
         assert titles(app) == ["Blue Monday", "Monday Morning"]
         assert "2 of 4" in screen_text(app)
+        assert "esc Clear filter" in screen_text(app).splitlines()[-1]
 
         await pilot.press("escape")
         await settle(pilot)
         assert titles(app) == [t.title for t in TRACKS]
         assert not app.query_one("#filter-bar").display
+        assert "Clear filter" not in screen_text(app).splitlines()[-1]
 
 
 async def test_filter_matches_artist_and_album_and_every_word(session: Session) -> None:
