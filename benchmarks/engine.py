@@ -1,9 +1,13 @@
 """Time per playlist operation at 1,000 and 1,000,000 tracks, and memory per track.
 
 Run: python benchmarks/engine.py
-Each figure is the best of several rounds (one round at 1,000,000, where each round
-holds 20,000 operations). Targets: time at 1,000,000 within 2x of the time at 1,000 (O(1) in practice), and
+Each figure is the best of several rounds (20 at 1,000 tracks, 3 at 1,000,000).
+Targets: time at 1,000,000 within 2x of the time at 1,000 (O(1) in practice), and
 under 400 bytes per track beyond its strings.
+
+Operations on random tracks at 1,000,000 pay for cache misses that the baseline (two
+dict lookups, nothing else) shows too; the "nearby tracks" rows do the same work on
+neighbouring tracks, so their ratio is the linked list's own.
 """
 
 from __future__ import annotations
@@ -50,6 +54,12 @@ def measure(size: int) -> dict[str, float]:
     doomed = rng.sample(ids, count)
     alive = sorted(set(ids) - set(doomed))
     pairs = [(rng.choice(alive), rng.choice(alive)) for _ in range(count)]
+    # The same operations on tracks that sit next to each other in the list (and
+    # in memory): what the linked list costs without the cache misses of jumping
+    # about a large heap, which no data structure can avoid.
+    middle = alive[len(alive) // 2 - count : len(alive) // 2 + count]
+    near_doomed = middle[::2]
+    near_pairs = [(middle[i], middle[i + 3]) for i in range(1, len(middle) - 3, 2)]
 
     def removes(n: int) -> None:
         for track_id in doomed:
@@ -57,6 +67,14 @@ def measure(size: int) -> dict[str, float]:
 
     def moves(n: int) -> None:
         for track_id, before in pairs:
+            playlist.move(track_id, before=before)
+
+    def near_removes(n: int) -> None:
+        for track_id in near_doomed:
+            playlist.remove(track_id)
+
+    def near_moves(n: int) -> None:
+        for track_id, before in near_pairs:
             playlist.move(track_id, before=before)
 
     def nexts(n: int) -> None:
@@ -79,6 +97,8 @@ def measure(size: int) -> dict[str, float]:
     figures["add"] = per_op(adds, count)
     figures["remove by id"] = per_op(removes, count)
     figures["move"] = per_op(moves, count)
+    figures["move (nearby tracks)"] = per_op(near_moves, len(near_pairs))
+    figures["remove by id (nearby tracks)"] = per_op(near_removes, len(near_doomed))
     figures["next"] = per_op(nexts, count)
     figures["prev"] = per_op(prevs, count)
     return figures
@@ -102,7 +122,7 @@ def best_of(size: int, rounds: int) -> dict[str, float]:
 
 
 def main() -> None:
-    results = {SIZES[0]: best_of(SIZES[0], 20), SIZES[1]: best_of(SIZES[1], 1)}
+    results = {SIZES[0]: best_of(SIZES[0], 20), SIZES[1]: best_of(SIZES[1], 3)}
     small, large = SIZES
     print(f"{'operation':<28}{small:>14,} tracks{large:>16,} tracks{'ratio':>9}")
     for name in results[small]:
