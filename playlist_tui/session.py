@@ -563,11 +563,15 @@ def _take_player_lock(db_path: Path) -> IO[bytes] | None:
     The lock is an advisory ``flock`` that the kernel drops when the process ends,
     however it ends, so a crashed player never blocks the next one.
     """
+    path = player_lock_path(db_path)
     try:
-        handle = open(player_lock_path(db_path), "ab")  # noqa: SIM115 - held open
-    except OSError as error:
-        log.warning("no player lock at %s: %s", db_path, error)
-        return None
+        handle = open(path, "ab")  # noqa: SIM115 - held open
+    except OSError:
+        try:  # a lock file this user may not write (another user made it) still locks
+            handle = open(path, "rb")  # noqa: SIM115 - held open
+        except OSError as error:
+            log.warning("no player lock at %s: %s", path, error)
+            return None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
