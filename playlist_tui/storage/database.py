@@ -146,7 +146,7 @@ def open_database(path: str | os.PathLike[str]) -> sqlite_utils.Database:
             check_same_thread=False,
         )
     except sqlite3.Error as error:
-        raise DatabaseUnusableError(f"cannot open {path}: {error}") from None
+        raise DatabaseUnusableError(describe_open_error(path, error)) from None
 
     try:
         _check_contents(conn, path)
@@ -204,6 +204,12 @@ def describe_open_error(path: Path, error: sqlite3.Error) -> str:
         )
     if "full" in text or _disk_is_full(path):
         return f"the disk holding {path} is full; free some space and try again"
+    if "unable to open" in text and not os.access(path.parent, os.W_OK | os.X_OK):
+        return (
+            f"cannot use {path}: its folder {path.parent} is not writable (SQLite "
+            "keeps its journal beside the file). Fix the permissions or choose "
+            "another file with --db"
+        )
     return f"cannot use {path}: {error}"
 
 

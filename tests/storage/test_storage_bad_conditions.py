@@ -366,3 +366,15 @@ def test_the_moving_position_neither_waits_for_a_lock_nor_repeats_a_failure(
     session.tick()
     assert session.store.load_playback().snapshot.position == 14
     session.close()
+
+
+def test_a_folder_that_cannot_be_written_is_named_as_the_reason(
+    tmp_path, monkeypatch
+) -> None:
+    from playlist_tui.storage import database
+
+    path = tmp_path / "locked" / "new.db"
+    error = sqlite3.OperationalError("unable to open database file")
+    monkeypatch.setattr(database.os, "access", lambda *_: False)  # root writes anyway
+    said = database.describe_open_error(path, error)
+    assert f"its folder {path.parent} is not writable" in said
