@@ -7,6 +7,12 @@ as a whole, with a message naming it, the reason, and what to do.
 
 Rules chosen (applied by every reader and writer where they can occur):
 
+Files
+    - Only a regular file is read as a playlist: a device (``/dev/zero``), a named
+      pipe or a socket is refused before anything is read, since it may never
+      end or never answer. A file over 256 MiB (`reader.MAX_PLAYLIST_BYTES`) is
+      refused too; at most that many bytes plus one are ever read.
+
 Text
     - Files are read as UTF-8, with or without a byte-order mark (also before
       ``#EXTM3U``); UTF-16 is honoured when it starts with its byte-order mark.

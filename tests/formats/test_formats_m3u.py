@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -12,7 +13,7 @@ import pytest
 from formats_support import CASES, case_file, write
 
 from playlist_tui.domain.errors import FormatError
-from playlist_tui.formats import Entry, is_playlist_file, read_playlist
+from playlist_tui.formats import Entry, is_playlist_file, read_playlist, reader
 
 
 def folder_of(path: Path) -> str:
@@ -725,6 +726,60 @@ def test_binary_file_is_a_format_error(tmp_path: Path) -> None:
     path = write(tmp_path, "song.m3u", b"ID3\x04\x00\x00\x00\x00\x00\x00binary")
     with pytest.raises(FormatError, match="binary"):
         read_playlist(path)
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"),
+    reason="needs named pipes and /dev/zero",
+)
+def test_only_a_regular_file_is_read(tmp_path: Path) -> None:
+    # In a child with a memory limit and a timeout: read whole, /dev/zero fills
+    # memory, and opening a named pipe blocks until something writes to it.
+    pipe = tmp_path / "pipe.m3u"
+    os.mkfifo(pipe)
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from playlist_tui.formats import read_playlist\n"
+        "for path in sys.argv[1:]:\n"
+        "    try:\n"
+        "        read_playlist(path)\n"
+        "    except Exception as exc:\n"
+        "        print(type(exc).__name__, exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "/dev/zero", str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    refused = "FormatError Cannot read playlist"
+    advice = "not a regular file. Choose a .m3u, .m3u8, .pls or .xspf file."
+    assert done.stdout.splitlines() == [
+        f"{refused} /dev/zero: it is a character device, {advice}",
+        f"{refused} {pipe}: it is a named pipe, {advice}",
+    ]
+
+
+def test_a_file_over_the_size_cap_is_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(reader, "MAX_PLAYLIST_BYTES", 1000)
+    assert len(read_playlist(write(tmp_path, "fits.m3u", b"a.mp3\n" * 166)).entries)
+    big = write(tmp_path, "big.m3u", b"a.mp3\n" * 200)
+    with pytest.raises(FormatError, match="big.m3u: it is larger than"):
+        read_playlist(big)
+    # A file whose size is not known in advance (as in /proc) is cut off at the
+    # cap + 1 bytes and refused as well.
+    real_fstat = os.fstat
+
+    def sizeless(descriptor: int) -> os.stat_result:
+        fields = list(real_fstat(descriptor))
+        fields[stat.ST_SIZE] = 0
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", sizeless)
+    with pytest.raises(FormatError, match="big.m3u: it is larger than"):
+        read_playlist(big)
 
 
 @pytest.mark.skipif(
