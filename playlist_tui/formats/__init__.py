@@ -16,12 +16,16 @@ Files
 Text
     - Files are read as UTF-8, with or without a byte-order mark (also before
       ``#EXTM3U``); UTF-16 is honoured when it starts with its byte-order mark.
-    - A ``.m3u``, ``.pls`` (or sniffed) file that is not valid UTF-8 is read as
-      Windows-1252 (its five undefined bytes as Latin-1): byte 0x96 is an en dash.
-    - A ``.m3u8`` is declared UTF-8, so it is repaired line by line instead: the
-      title of a bad line shows U+FFFD, its path keeps the original bytes as
-      surrogate escapes (so the file can still be opened), and one warning names
-      the entry's bad line numbers.
+    - A file that is not valid UTF-8 is decoded line by line: a valid UTF-8 line
+      as UTF-8, any other by the fallback. In a ``.m3u``, ``.pls`` (or sniffed)
+      file the fallback is Windows-1252 (its five undefined bytes as Latin-1:
+      byte 0x96 is an en dash); a ``.m3u8`` is declared UTF-8, so there the text
+      of a bad line shows U+FFFD. The path of a bad line keeps its original bytes
+      as surrogate escapes (so the file can still be opened), and one warning
+      names the entry's bad line numbers.
+    - Except: a ``.m3u`` or ``.pls`` with no UTF-8 text at all is a Windows-1252
+      file; it is read as Windows-1252 whole, paths included and without
+      warnings, since such a file names its files by their Windows names.
     - Lines end in CRLF, LF, or - in a file with no LF at all - CR; a lone CR inside
       an LF file is part of its line. No CR is ever left in a path or a title.
     - Titles, artists, albums and names are single-line: a line break inside one

@@ -491,6 +491,31 @@ def test_cp1252_undefined_bytes_fall_back_to_latin1(tmp_path: Path) -> None:
     assert playlist.entries[0].location == f"{tmp_path}/é.mp3"
 
 
+def test_a_stray_byte_in_an_m3u_is_read_line_by_line(tmp_path: Path) -> None:
+    # One Windows-1252 line no longer turns the UTF-8 lines into mojibake, and a
+    # path that is not UTF-8 keeps its bytes (as in an .m3u8) so it can be found.
+    (tmp_path / os.fsdecode(b"Gr\xfc\xdfe.mp3")).write_bytes(b"x")
+    data = (
+        b"#EXTM3U\n#EXTINF:1,Caf\xc3\xa9 UTF8\ncaf\xc3\xa9.mp3\n"
+        b"#EXTINF:1,Gr\xfc\xdfe cp1252\nb.mp3\nGr\xfc\xdfe.mp3\n"
+    )
+    playlist = read_playlist(write(tmp_path, "mixed.m3u", data))
+    assert titles(playlist) == ["Café UTF8", "Grüße cp1252", "Grüße"]
+    locations = [os.fsencode(entry.location) for entry in playlist.entries]
+    folder = os.fsencode(tmp_path)
+    assert locations == [
+        folder + b"/caf\xc3\xa9.mp3",
+        folder + b"/b.mp3",
+        folder + b"/Gr\xfc\xdfe.mp3",
+    ]
+    assert os.path.exists(playlist.entries[2].location)
+    kept = "kept with its original bytes so the file can still be found"
+    assert [(w.line, w.message) for w in playlist.warnings] == [
+        (4, "line 4: title is not valid UTF-8; read as Windows-1252"),
+        (6, f"line 6: path is not valid UTF-8; {kept}"),
+    ]
+
+
 def test_utf16_with_bom(tmp_path: Path) -> None:
     data = "#EXTM3U\r\n#EXTINF:3,Ünï\r\nü.mp3\r\n".encode("utf-16")
     playlist = read_playlist(write(tmp_path, "wide.m3u", data))
