@@ -154,7 +154,11 @@ def _import_one(
     elif path.exists():
         parsed = read_playlist(path)
         entries = parsed.entries
-        report.warnings += [w.message for w in parsed.warnings]
+        for warning in parsed.warnings:
+            if warning.skipped:
+                report.skipped.append(_place_and_reason(warning.message))
+            else:
+                report.warnings.append(warning.message)
         name = into or parsed.name or path.stem
         rescan = False
     else:
@@ -179,6 +183,17 @@ def _import_one(
     report.imported = len(tracks)
     report.missing = [t.location for t in tracks if file_is_missing(t.location)]
     report.total = info.track_count
+
+
+def _place_and_reason(message: str) -> tuple[str, str]:
+    """Split a reader's note on an entry it left out into its place and reason.
+
+    Such a note reads ``"track 6: has no <location>; skipped"``; the summary
+    lists it among the skipped entries, which it counts, as ``skipped track 6:
+    has no <location>``.
+    """
+    place, _, reason = message.partition(": ")
+    return place, reason.removesuffix("; skipped")
 
 
 def _find(session: Session, name: str) -> int | None:

@@ -1,7 +1,8 @@
 r"""Playlist files (M3U, M3U8, PLS, XSPF) and music folders, as plain values.
 
 Pure Python: nothing here imports the UI or the database. Readers never raise for
-an odd line or entry (they add an `ImportWarning` with its line number instead);
+an odd line or entry (they add an `ImportWarning` with its line number instead,
+marked ``skipped`` when the entry was left out, so that imports count it);
 `FormatError` is raised only for a file or folder that cannot be read or written
 as a whole, with a message naming it, the reason, and what to do.
 

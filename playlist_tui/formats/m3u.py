@@ -183,7 +183,11 @@ def _make_entry(
     location, is_stream = resolve_location(line, base_dir)
     if not is_stream and (location == base_dir or line.endswith(("/", "\\"))):
         warnings.append(
-            ImportWarning(number, f"line {number}: names a folder, not a file; ignored")
+            ImportWarning(
+                number,
+                f"line {number}: names a folder, not a file; skipped",
+                skipped=True,
+            )
         )
         return None
     title = pending.title

@@ -138,7 +138,11 @@ def _entries(
     for index, (raw, number) in sorted(values["file"].items()):
         if not raw:
             warnings.append(
-                ImportWarning(number, f"line {number}: File{index} is empty; ignored")
+                ImportWarning(
+                    number,
+                    f"line {number}: File{index} is empty; skipped",
+                    skipped=True,
+                )
             )
             continue
         location, is_stream = resolve_location(raw, base_dir)

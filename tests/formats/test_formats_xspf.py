@@ -121,6 +121,15 @@ def test_entity_bomb_is_refused(tmp_path: Path) -> None:
     assert "bomb.xspf" in str(raised.value) and "entit" in str(raised.value)
 
 
+def test_a_refused_entity_is_named_in_words(tmp_path: Path) -> None:
+    data = b'<!DOCTYPE p [<!ENTITY lol "x">]><playlist><title>&lol;</title></playlist>'
+    with pytest.raises(FormatError) as raised:
+        read_playlist(write(tmp_path, "entity.xspf", data))
+    message = str(raised.value)
+    assert "it declares the entity 'lol'; entities are refused for safety" in message
+    assert "Forbidden" not in message and "system_id" not in message
+
+
 @pytest.mark.parametrize(
     "data",
     [b"", b"not xml at all", b"<playlist><trackList>", b"<html><body/></html>"],

@@ -248,6 +248,37 @@ def test_a_missing_path_and_an_unreadable_file_are_reported(session, tmp_path) -
     assert session.playlists() == []
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "skipped"),
+    [
+        (
+            "tracks.xspf",
+            b"<playlist><trackList>"
+            + b"<track><location>a.mp3</location></track>" * 5
+            + b"<track><title>Nowhere</title></track></trackList></playlist>",
+            "track 6: has no <location>",
+        ),
+        (
+            "empty.pls",
+            b"[playlist]\nFile1=\nFile2=b.mp3\nNumberOfEntries=2\n",
+            "line 2: File1 is empty",
+        ),
+        ("folder.m3u", b"a.mp3\nsub/\n", "line 2: names a folder, not a file"),
+    ],
+    ids=["xspf", "pls", "m3u"],
+)
+def test_every_entry_left_out_is_counted_as_skipped(
+    session, tmp_path, name, data, skipped
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(data)
+    (report,) = import_paths(session, [source])
+    lines = report.summary().splitlines()
+    assert lines[0].endswith(", skipped 1")
+    assert f"  skipped {skipped}" in lines
+    assert not any(line.startswith("  note:") and "skipped" in line for line in lines)
+
+
 def test_import_command_prints_the_summary(tmp_path, cases) -> None:
     env = {**os.environ, "PLAYLIST_TUI_DB": str(tmp_path / "cli.db")}
     result = subprocess.run(
