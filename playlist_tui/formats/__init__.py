@@ -55,10 +55,14 @@ Locations
       ``scheme://`` URL is kept verbatim and marked as a stream; nothing is ever
       fetched. In XSPF a location without a scheme is a URI reference and is
       percent-decoded once as well.
+    - An entry that names a folder is never a track: one that is ``.`` or ``..``,
+      ends in ``/`` or ``\``, or names an existing folder is skipped with a
+      warning naming its line (M3U, PLS) or track (XSPF), in every format.
     - Writers write a file below the output file's folder relative (with ``/``),
       any other absolute, URLs and Windows paths unchanged. A path an M3U/PLS line
       could not carry back (line break, undecodable byte, blanks around it, a
-      leading ``#``) is written as a ``file://`` URI. XSPF locations are
+      leading ``#``, a last part a reader takes for a folder) is written as a
+      ``file://`` URI. XSPF locations are
       percent-encoded URIs.
 
 M3U

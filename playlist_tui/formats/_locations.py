@@ -1,7 +1,8 @@
 """Turning the location text of a playlist entry into a path or URL, and back.
 
-Everything here is lexical: no file is opened, no symlink is followed and no
-network is touched.
+Everything here is lexical (no file is opened, no symlink is followed and no
+network is touched), except that `names_folder` and `file_is_missing` ask the
+file system whether a path exists.
 """
 
 from __future__ import annotations
@@ -122,6 +123,35 @@ def resolve_location(
     return posixpath.normpath(raw), False
 
 
+def names_folder(raw: str, location: str, is_stream: bool) -> bool:
+    """Tell whether an entry names a folder rather than a file, so it is skipped.
+
+    A folder is never a track: a playlist entry that is one would play nothing,
+    or (``.``) point at the playlist's own folder. Known lexically when the
+    entry's last part is empty (it ends in ``/`` or ``\\``), ``.`` or ``..``;
+    otherwise a local path is a folder when one exists there (links followed).
+
+    Args:
+        raw: The location text as written in the file.
+        location: What `resolve_location` made of it.
+        is_stream: Whether it is a URL (never a folder: nothing is fetched).
+    """
+    if is_stream:
+        return False
+    if _reads_as_folder(raw):
+        return True
+    if is_windows_absolute(location) or is_file_uri(location):
+        return False  # not a path on this computer
+    try:
+        return os.path.isdir(location)
+    except (OSError, ValueError):
+        return False
+
+
+def _reads_as_folder(raw: str) -> bool:
+    return _SEPARATORS.split(raw)[-1] in ("", ".", "..")
+
+
 def _join(base_dir: str, relative: str) -> str:
     # Not posixpath.join: a relative part is never taken as absolute here, and the
     # root folder "/" must not give "//x", which normpath would keep.
@@ -223,8 +253,8 @@ def _reads_back(text: str, out_dir: str, path: str) -> bool:
     # the text must stay valid UTF-8 on a single line.
     if text != text.strip() or text.startswith(("#", "\ufeff")):
         return False
-    if text.endswith(("/", "\\")):
-        return False  # the readers take a final separator for a folder
+    if _reads_as_folder(text):
+        return False  # the readers take it for a folder (see names_folder)
     if "\n" in text or "\r" in text or has_surrogates(text):
         return False
     return resolve_location(text, out_dir) == (path, False)

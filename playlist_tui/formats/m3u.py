@@ -7,7 +7,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ._export import text_fields, whole_seconds
-from ._locations import export_location, fallback_title, resolve_location
+from ._locations import (
+    export_location,
+    fallback_title,
+    names_folder,
+    resolve_location,
+)
 from ._text import (
     bad_bytes_warning,
     clean_field,
@@ -181,7 +186,7 @@ def _make_entry(
     legacy: bool,
 ) -> Entry | None:
     location, is_stream = resolve_location(line, base_dir)
-    if not is_stream and (location == base_dir or line.endswith(("/", "\\"))):
+    if names_folder(line, location, is_stream):
         warnings.append(
             ImportWarning(
                 number,

@@ -12,7 +12,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ._export import text_fields, whole_seconds
-from ._locations import export_location, fallback_title, resolve_location
+from ._locations import (
+    export_location,
+    fallback_title,
+    names_folder,
+    resolve_location,
+)
 from ._text import (
     bad_bytes_warning,
     clean_field,
@@ -146,6 +151,15 @@ def _entries(
             )
             continue
         location, is_stream = resolve_location(raw, base_dir)
+        if names_folder(raw, location, is_stream):
+            warnings.append(
+                ImportWarning(
+                    number,
+                    f"line {number}: File{index} names a folder, not a file; skipped",
+                    skipped=True,
+                )
+            )
+            continue
         title_text, title_line = values["title"].get(index, ("", 0))
         title = clean_field(title_text, legacy=True)
         path_bad = escaped and has_surrogates(raw)

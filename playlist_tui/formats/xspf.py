@@ -18,7 +18,12 @@ from defusedxml import (
 from defusedxml.ElementTree import fromstring
 
 from ._export import milliseconds, text_fields
-from ._locations import export_location, fallback_title, resolve_location
+from ._locations import (
+    export_location,
+    fallback_title,
+    names_folder,
+    resolve_location,
+)
 from ._text import clean_field, parse_seconds
 from .model import Entry, ImportWarning, ParsedPlaylist
 
@@ -128,6 +133,15 @@ def _entry(
         )
         return None
     location, is_stream = resolve_location(raw, base_dir, decode_relative=True)
+    if names_folder(raw, location, is_stream):
+        warnings.append(
+            ImportWarning(
+                None,
+                f"track {position}: <location> names a folder, not a file; skipped",
+                skipped=True,
+            )
+        )
+        return None
     duration = None
     duration_text = _text(_child(track, "duration"))
     if duration_text.strip():

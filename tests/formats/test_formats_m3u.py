@@ -292,6 +292,20 @@ def test_a_line_naming_the_folder_is_not_a_track(tmp_path: Path) -> None:
     assert [warning.line for warning in playlist.warnings] == [1, 2]
 
 
+def test_every_way_of_naming_a_folder_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "album").mkdir()
+    lines = [".", "..", "album", str(tmp_path / "album"), "album/", "album\\", "a/.."]
+    data = "\n".join([*lines, "real.mp3", f"file://{tmp_path}/album"]).encode()
+    playlist = read_playlist(write(tmp_path, "folders.m3u", data))
+    assert [entry.location for entry in playlist.entries] == [f"{tmp_path}/real.mp3"]
+    assert [(w.line, w.skipped) for w in playlist.warnings] == [
+        (number, True) for number in (1, 2, 3, 4, 5, 6, 7, 9)
+    ]
+    assert playlist.warnings[1].message == (
+        "line 2: names a folder, not a file; skipped"
+    )
+
+
 def test_extinf_without_a_file_is_warned(tmp_path: Path) -> None:
     data = b"#EXTINF:1,Lost\n#EXTINF:2,Kept\nkept.mp3\n#EXTINF:3,Tail\n"
     playlist = read_playlist(write(tmp_path, "lost.m3u", data))

@@ -147,6 +147,22 @@ def test_a_stray_byte_in_a_pls_is_read_line_by_line(tmp_path: Path) -> None:
     assert len(messages) == 2
 
 
+def test_an_entry_naming_a_folder_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "album").mkdir()
+    data = (
+        f"[playlist]\nFile1=.\nFile2=..\nFile3=album\nFile4={tmp_path}/album\n"
+        "File5=album/\nFile6=real.mp3\n"
+    ).encode()
+    playlist = read_playlist(write(tmp_path, "folders.pls", data))
+    assert [entry.location for entry in playlist.entries] == [f"{tmp_path}/real.mp3"]
+    assert [(w.line, w.skipped) for w in playlist.warnings] == [
+        (number, True) for number in (2, 3, 4, 5, 6)
+    ]
+    assert playlist.warnings[0].message == (
+        "line 2: File1 names a folder, not a file; skipped"
+    )
+
+
 def test_missing_header_is_read_with_a_warning(tmp_path: Path) -> None:
     playlist = read_playlist(write(tmp_path, "bare.pls", b"File1=a.mp3\n"))
     assert [entry.title for entry in playlist.entries] == ["a"]

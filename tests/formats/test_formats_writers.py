@@ -142,7 +142,7 @@ def test_line_breaks_in_titles_become_spaces(tmp_path: Path) -> None:
 
 def test_awkward_paths_survive_line_formats(tmp_path: Path) -> None:
     names = ["#hash.mp3", "line\nbreak.mp3", " padded .mp3", "back\\slash.mp3"]
-    names.append(os.fsdecode(b"caf\xe9.mp3"))
+    names += [os.fsdecode(b"caf\xe9.mp3"), "dots\\..", "end\\"]  # not folders
     tracks = [Track(f"T{n}", str(tmp_path / name)) for n, name in enumerate(names)]
     tracks.append(Track("Outside", os.fsdecode(b"/other/caf\xe9 x.mp3")))
     for fmt in export_formats():

@@ -109,6 +109,32 @@ def test_no_namespace_relative_locations_and_track_numbers(tmp_path: Path) -> No
     assert messages[0].startswith("track 1:") and messages[1].startswith("track 2:")
 
 
+def test_a_location_naming_a_folder_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "album").mkdir()
+    locations = [
+        ".",
+        "..",
+        "album",
+        "album/",
+        f"file://{tmp_path}/album",
+        f"file://{tmp_path}/album/",
+        f"file://{tmp_path}",
+        "real.mp3",
+    ]
+    data = (
+        "<playlist><trackList>"
+        + "".join(f"<track><location>{text}</location></track>" for text in locations)
+        + "</trackList></playlist>"
+    ).encode()
+    playlist = read_playlist(write(tmp_path, "folders.xspf", data))
+    assert [entry.location for entry in playlist.entries] == [f"{tmp_path}/real.mp3"]
+    assert [w.message for w in playlist.warnings] == [
+        f"track {number}: <location> names a folder, not a file; skipped"
+        for number in range(1, 8)
+    ]
+    assert all(warning.skipped for warning in playlist.warnings)
+
+
 def test_entity_bomb_is_refused(tmp_path: Path) -> None:
     bomb = (
         b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
