@@ -282,3 +282,14 @@ def test_a_reader_that_stops_reading_is_no_error(db) -> None:
     )
     assert len(result.stdout.splitlines()) == 2
     assert result.stderr == ""
+
+
+def test_a_long_playlist_name_does_not_stop_the_import(db, tmp_path) -> None:
+    long = tmp_path / "long.m3u8"
+    long.write_text("#PLAYLIST:" + "N" * 300 + "\none.mp3\n")
+    short = tmp_path / "short.m3u"
+    short.write_text("two.mp3\n")
+    result = run(db, "import", str(long), str(short))
+    assert result.returncode == 0, result.stderr
+    names = [p["name"] for p in as_json(db, "playlists")]
+    assert names == ["N" * 199 + "…", "short"]
