@@ -51,7 +51,10 @@ Locations
       when the line has no ``/`` or starts with ``..\`` or ``.\``.
     - ``C:\...``, ``C:/...`` and ``\\server\share\...`` are Windows-absolute and
       kept verbatim. ``file:`` URIs are percent-decoded once (bytes that are not
-      UTF-8 become surrogate escapes, as `os.fsdecode` gives them). Any other
+      UTF-8 become surrogate escapes, as `os.fsdecode` gives them); one naming a
+      drive or another host gives that Windows path with ``\`` separators:
+      ``file:///C:/a%20b`` is ``C:\a b``, ``file://nas/share/x`` is
+      ``\\nas\share\x`` (a file on another computer, so missing here). Any other
       ``scheme://`` URL is kept verbatim and marked as a stream; nothing is ever
       fetched. In XSPF a location without a scheme is a URI reference and is
       percent-decoded once as well.
@@ -59,11 +62,12 @@ Locations
       ends in ``/`` or ``\``, or names an existing folder is skipped with a
       warning naming its line (M3U, PLS) or track (XSPF), in every format.
     - Writers write a file below the output file's folder relative (with ``/``),
-      any other absolute, URLs and Windows paths unchanged. A path an M3U/PLS line
-      could not carry back (line break, undecodable byte, blanks around it, a
-      leading ``#``, a last part a reader takes for a folder) is written as a
-      ``file://`` URI. XSPF locations are
-      percent-encoded URIs.
+      any other absolute, URLs unchanged, and in M3U/PLS Windows paths unchanged.
+      A path an M3U/PLS line could not carry back (line break, undecodable byte,
+      blanks around it, a leading ``#``, a last part a reader takes for a folder)
+      is written as a ``file://`` URI. XSPF locations are percent-encoded URIs,
+      Windows paths included (``file:///C:/Music/a%20b.mp3``,
+      ``file://nas/share/x``), which read back as the same path.
 
 M3U
     - ``#EXTM3U`` is optional. ``#EXTINF:<length> [key="value" ...],<title>``: the

@@ -13,7 +13,13 @@ import pytest
 from formats_support import CASES, case_file, write
 
 from playlist_tui.domain.errors import FormatError
-from playlist_tui.formats import Entry, is_playlist_file, read_playlist, reader
+from playlist_tui.formats import (
+    Entry,
+    file_is_missing,
+    is_playlist_file,
+    read_playlist,
+    reader,
+)
 
 
 def folder_of(path: Path) -> str:
@@ -380,7 +386,7 @@ def test_file_uris_are_decoded_once(tmp_path: Path) -> None:
         "/music/A B/[1]%41.mp3",
         "/music/café.mp3",
         "/music/caf\udce9.mp3",
-        "C:/Music/x.mp3",
+        "C:\\Music\\x.mp3",  # a Windows path, as the XSPF writer writes it
     ]
     assert os.fsencode(locations[2]) == b"/music/caf\xe9.mp3"
     assert playlist.entries[2].title == "caf\ufffd"
@@ -400,11 +406,15 @@ def test_extart_after_extinf_is_this_packages_layout(tmp_path: Path) -> None:
     ]
 
 
-def test_file_uri_of_another_host_is_kept(tmp_path: Path) -> None:
-    data = b"file://nas/share/a%20b.mp3\n"
-    entry = read_playlist(write(tmp_path, "remote.m3u", data)).entries[0]
-    assert entry.location == "file://nas/share/a%20b.mp3"
-    assert not entry.is_stream
+def test_file_uri_of_another_host_is_a_unc_path(tmp_path: Path) -> None:
+    data = b"file://nas/share/a%20b.mp3\nfile://localhost/here.mp3\n"
+    entries = read_playlist(write(tmp_path, "remote.m3u", data)).entries
+    assert [entry.location for entry in entries] == [
+        "\\\\nas\\share\\a b.mp3",
+        "/here.mp3",
+    ]
+    assert not any(entry.is_stream for entry in entries)
+    assert file_is_missing(entries[0].location)  # kept, flagged as in case 010
 
 
 # --- 012: URLs --------------------------------------------------------------------

@@ -118,12 +118,31 @@ def test_xspf_layout(tmp_path: Path) -> None:
         "mix/morning.mp3",
         "http://r.example.invalid/live?a=1&b=%2B#x",
         "file:///elsewhere/far%20away.ogg",
-        "C:\\Music\\x.mp3",
+        "file:///C:/Music/x.mp3",
     ]
     assert tracks_xml[0].find(f"{XSPF}title").text == "A & B <c> \ufffd\ufffd\ufffd ok"
     assert tracks_xml[0].find(f"{XSPF}duration").text == "120400"
     assert tracks_xml[1].find(f"{XSPF}duration") is None
     assert tracks_xml[0].find(f"{XSPF}creator").text == "Some Artist"
+
+
+def test_windows_paths_are_file_uris_in_xspf_and_read_back(tmp_path: Path) -> None:
+    locations = [
+        "C:\\Music\\Loose Track.mp3",
+        "d:\\100% [live]\\é.flac",
+        "\\\\nas\\share\\music\\Network Track.flac",
+    ]
+    target = tmp_path / "win.xspf"
+    write_playlist(target, [Track("T", location) for location in locations])
+    root = ElementTree.fromstring(target.read_bytes())
+    assert [e.text for e in root.iter(f"{XSPF}location")] == [
+        "file:///C:/Music/Loose%20Track.mp3",
+        "file:///d:/100%25%20%5Blive%5D/%C3%A9.flac",
+        "file://nas/share/music/Network%20Track.flac",
+    ]
+    back = read_playlist(target)
+    assert [entry.location for entry in back.entries] == locations
+    assert back.warnings == []
 
 
 def test_line_breaks_in_titles_become_spaces(tmp_path: Path) -> None:

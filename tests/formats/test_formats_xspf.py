@@ -135,6 +135,19 @@ def test_a_location_naming_a_folder_is_skipped(tmp_path: Path) -> None:
     assert all(warning.skipped for warning in playlist.warnings)
 
 
+def test_a_file_uri_of_another_host_is_a_unc_path(tmp_path: Path) -> None:
+    data = (
+        b"<playlist><trackList><track><location>file://host/share/f.mp3</location>"
+        b"</track><track><location>file:///C:/Music/a%20b.mp3</location></track>"
+        b"</trackList></playlist>"
+    )
+    playlist = read_playlist(write(tmp_path, "remote.xspf", data))
+    assert [(e.location, e.is_stream) for e in playlist.entries] == [
+        ("\\\\host\\share\\f.mp3", False),
+        ("C:\\Music\\a b.mp3", False),
+    ]
+
+
 def test_entity_bomb_is_refused(tmp_path: Path) -> None:
     bomb = (
         b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
