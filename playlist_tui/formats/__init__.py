@@ -78,9 +78,12 @@ M3U
     - Writing gives ``#EXTM3U``, ``#PLAYLIST:`` (if named), and per track
       ``#EXTINF:<seconds>,<Artist - Title>`` (so other players show both), then
       ``#EXTART:``/``#EXTALB:`` when known, then the location; UTF-8 without BOM,
-      LF line ends. ``.m3u`` output adds ``#EXTENC:UTF-8``. Reading back: when an
-      ``#EXTART`` follows its ``#EXTINF`` (this layout) and the title starts with
-      "<artist> - ", that prefix is dropped, so title and artist round-trip.
+      LF line ends. ``.m3u`` output adds ``#EXTENC:UTF-8``. A title that starts
+      with "<Artist> - " already is not prefixed again: it is written alone, with
+      the ``#EXTART:`` before the ``#EXTINF``. Reading back: when an ``#EXTART``
+      follows its ``#EXTINF`` (the first layout) and the title starts with
+      "<artist> - ", that prefix is dropped; an ``#EXTART`` before the
+      ``#EXTINF`` leaves the title whole. So title and artist round-trip.
 
 PLS
     - ``[playlist]`` section and keys in any case; entries from the ``FileN`` keys

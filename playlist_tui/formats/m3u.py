@@ -230,8 +230,9 @@ def render_m3u(
     """Yield the lines (with LF) of an extended M3U file.
 
     Each track gives ``#EXTINF:<seconds or -1>,<Artist - Title or Title>``, then
-    ``#EXTART:``/``#EXTALB:`` when known, then its location. Tracks without a
-    location are left out.
+    ``#EXTART:``/``#EXTALB:`` when known, then its location; a title that starts
+    with "<Artist> - " already is written alone, with the ``#EXTART:`` before the
+    ``#EXTINF``. Tracks without a location are left out.
 
     Args:
         tracks: Objects with ``title``, ``artist``, ``album``, ``duration`` and
@@ -253,10 +254,17 @@ def render_m3u(
             continue
         written = export_location(location, out_dir, as_uri=False)
         title, artist, album = text_fields(track, location)
-        label = f"{artist} - {title}" if artist else title
-        yield f"#EXTINF:{whole_seconds(getattr(track, 'duration', None))},{label}\n"
-        if artist:
+        length = whole_seconds(getattr(track, "duration", None))
+        if artist and title.startswith(artist + " - "):
+            # The title names the artist already (as case 008's do): prefixing it
+            # again would show it twice. #EXTART before #EXTINF is the layout in
+            # which the reader keeps the title whole.
             yield f"#EXTART:{artist}\n"
+            yield f"#EXTINF:{length},{title}\n"
+        else:
+            yield f"#EXTINF:{length},{f'{artist} - {title}' if artist else title}\n"
+            if artist:
+                yield f"#EXTART:{artist}\n"
         if album:
             yield f"#EXTALB:{album}\n"
         yield written + "\n"

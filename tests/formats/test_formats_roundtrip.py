@@ -158,3 +158,13 @@ def test_round_trip(fmt: str, out_dir: str) -> None:
         check_round_trip(fmt, out_dir, raw_tracks, name)
 
     run()
+
+
+@pytest.mark.parametrize("fmt", export_formats())
+def test_round_trip_of_titles_that_name_their_artist(fmt: str, out_dir: str) -> None:
+    below = ("below", ["a.mp3"])
+    raw_tracks = [
+        (title, below, "A", "", 1.0, None)
+        for title in ["A - B", "B", "A - A - B", "A -B", "AA - B", "A -"]
+    ]
+    check_round_trip(fmt, out_dir, raw_tracks, "")

@@ -72,6 +72,24 @@ def test_m3u8_layout(tmp_path: Path) -> None:
     ]
 
 
+def test_case_008_a_title_naming_its_artist_is_not_prefixed_again(
+    tmp_path: Path,
+) -> None:
+    original, target, again = reexport(
+        case_file("008-m3u8-comments-and-directives.m3u8"), tmp_path, "m3u8"
+    )
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[2:5] == [
+        "#EXTART:Placeholder Artist",
+        "#EXTINF:120,Placeholder Artist - Morning",
+        "#EXTALB:Placeholder Album",
+    ]
+    assert [(e.title, e.artist) for e in again.entries] == [
+        (e.title, e.artist) for e in original.entries
+    ]
+    assert again.entries[0].title == "Placeholder Artist - Morning"
+
+
 def test_m3u_declares_utf8_and_has_no_bom(tmp_path: Path) -> None:
     target = tmp_path / "out.m3u"
     write_playlist(target, [Track("Café – Grüße", str(tmp_path / "é.mp3"), duration=3)])
