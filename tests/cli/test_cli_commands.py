@@ -125,6 +125,8 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
         (["export", "Mix", "-o", "."], 2, "-o needs the path of a file"),
         (["--db", "", "playlists"], 2, "--db is empty"),
         (["import", "nothing.m3u", "--into", " "], 2, "--into needs the name"),
+        (["import", ""], 2, "an empty path"),
+        (["import", "nothing.m3u", ""], 2, "an empty path"),
         (["import", "nothing.m3u"], 1, "playlist-tui: could not import nothing.m3u"),
         (
             ["add", "Mix", "--title", "x", "--duration", "\u0661\u0662"],
