@@ -587,6 +587,13 @@ def cmd_import(session: Session, args: argparse.Namespace, as_json: bool) -> int
 
     if args.into is not None and not args.into.strip():
         raise UsageError("--into needs the name of a playlist; the name is empty")
+    if any(path == "" for path in args.paths):
+        # Path("") is ".", so an empty argument (an unset shell variable, say)
+        # would quietly import the current folder.
+        raise UsageError(
+            "import needs the path of a playlist file or a music folder; one "
+            "PATH is an empty path"
+        )
     reports = import_paths(session, [Path(p) for p in args.paths], into=args.into)
     failed = [r for r in reports if r.error]
     if as_json:

@@ -7,7 +7,8 @@ Rules:
     - A playlist file becomes a new playlist named after ``#PLAYLIST:``, the XSPF
       title or the file name; when that name is taken, `` (2)``, `` (3)`` ... is
       added. With ``into``, the tracks are appended to that playlist instead
-      (created when missing).
+      (created when missing). A name taken from a file or folder that is longer
+      than the limit is shortened to fit, ending in "…".
     - A folder becomes the playlist named after the folder (or ``into``). Scanning
       the same folder again adds only the files that playlist does not hold yet,
       so a second scan adds no duplicates.
@@ -24,7 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from playlist_tui.domain import FormatError, InvalidTrackError, NotFoundError, Track
-from playlist_tui.domain.text import count, printable, quoted, shorten_middle
+from playlist_tui.domain.text import (
+    count,
+    fit_name,
+    printable,
+    quoted,
+    shorten_middle,
+)
 from playlist_tui.formats import (
     Entry,
     file_is_missing,
@@ -151,13 +158,17 @@ def _import_one(
         scan = scan_folder(path, counted)
         entries = scan.entries
         report.skipped += [(printable(where), why) for where, why in scan.skipped]
-        name = into or path.resolve().name or "Music"
+        name = into or _derived_name(path.resolve().name, "Music")
         rescan = True
     elif path.exists():
         parsed = read_playlist(path)
         entries = parsed.entries
-        report.warnings += [w.message for w in parsed.warnings]
-        name = into or parsed.name or path.stem
+        for warning in parsed.warnings:
+            if warning.skipped:
+                report.skipped.append(_place_and_reason(warning.message))
+            else:
+                report.warnings.append(warning.message)
+        name = into or _derived_name(parsed.name, path.stem, "Playlist")
         rescan = False
     else:
         raise FormatError(
@@ -181,6 +192,26 @@ def _import_one(
     report.imported = len(tracks)
     report.missing = [t.location for t in tracks if file_is_missing(t.location)]
     report.total = info.track_count
+
+
+def _derived_name(*candidates: str) -> str:
+    """The first name that is not blank, shortened to fit the name limit.
+
+    A name taken from a file or a folder cannot be refused the way a typed one is
+    (that would stop the whole import), so one too long is cut to fit.
+    """
+    return fit_name(next((name for name in candidates if name.strip()), "Playlist"))
+
+
+def _place_and_reason(message: str) -> tuple[str, str]:
+    """Split a reader's note on an entry it left out into its place and reason.
+
+    Such a note reads ``"track 6: has no <location>; skipped"``; the summary
+    lists it among the skipped entries, which it counts, as ``skipped track 6:
+    has no <location>``.
+    """
+    place, _, reason = message.partition(": ")
+    return place, reason.removesuffix("; skipped")
 
 
 def _find(session: Session, name: str) -> int | None:

@@ -1,21 +1,32 @@
 r"""Playlist files (M3U, M3U8, PLS, XSPF) and music folders, as plain values.
 
 Pure Python: nothing here imports the UI or the database. Readers never raise for
-an odd line or entry (they add an `ImportWarning` with its line number instead);
+an odd line or entry (they add an `ImportWarning` with its line number instead,
+marked ``skipped`` when the entry was left out, so that imports count it);
 `FormatError` is raised only for a file or folder that cannot be read or written
 as a whole, with a message naming it, the reason, and what to do.
 
 Rules chosen (applied by every reader and writer where they can occur):
 
+Files
+    - Only a regular file is read as a playlist: a device (``/dev/zero``), a named
+      pipe or a socket is refused before anything is read, since it may never
+      end or never answer. A file over 256 MiB (`reader.MAX_PLAYLIST_BYTES`) is
+      refused too; at most that many bytes plus one are ever read.
+
 Text
     - Files are read as UTF-8, with or without a byte-order mark (also before
       ``#EXTM3U``); UTF-16 is honoured when it starts with its byte-order mark.
-    - A ``.m3u``, ``.pls`` (or sniffed) file that is not valid UTF-8 is read as
-      Windows-1252 (its five undefined bytes as Latin-1): byte 0x96 is an en dash.
-    - A ``.m3u8`` is declared UTF-8, so it is repaired line by line instead: the
-      title of a bad line shows U+FFFD, its path keeps the original bytes as
-      surrogate escapes (so the file can still be opened), and one warning names
-      the entry's bad line numbers.
+    - A file that is not valid UTF-8 is decoded line by line: a valid UTF-8 line
+      as UTF-8, any other by the fallback. In a ``.m3u``, ``.pls`` (or sniffed)
+      file the fallback is Windows-1252 (its five undefined bytes as Latin-1:
+      byte 0x96 is an en dash); a ``.m3u8`` is declared UTF-8, so there the text
+      of a bad line shows U+FFFD. The path of a bad line keeps its original bytes
+      as surrogate escapes (so the file can still be opened), and one warning
+      names the entry's bad line numbers.
+    - Except: a ``.m3u`` or ``.pls`` with no UTF-8 text at all is a Windows-1252
+      file; it is read as Windows-1252 whole, paths included and without
+      warnings, since such a file names its files by their Windows names.
     - Lines end in CRLF, LF, or - in a file with no LF at all - CR; a lone CR inside
       an LF file is part of its line. No CR is ever left in a path or a title.
     - Titles, artists, albums and names are single-line: a line break inside one
@@ -40,15 +51,23 @@ Locations
       when the line has no ``/`` or starts with ``..\`` or ``.\``.
     - ``C:\...``, ``C:/...`` and ``\\server\share\...`` are Windows-absolute and
       kept verbatim. ``file:`` URIs are percent-decoded once (bytes that are not
-      UTF-8 become surrogate escapes, as `os.fsdecode` gives them). Any other
+      UTF-8 become surrogate escapes, as `os.fsdecode` gives them); one naming a
+      drive or another host gives that Windows path with ``\`` separators:
+      ``file:///C:/a%20b`` is ``C:\a b``, ``file://nas/share/x`` is
+      ``\\nas\share\x`` (a file on another computer, so missing here). Any other
       ``scheme://`` URL is kept verbatim and marked as a stream; nothing is ever
       fetched. In XSPF a location without a scheme is a URI reference and is
       percent-decoded once as well.
+    - An entry that names a folder is never a track: one that is ``.`` or ``..``,
+      ends in ``/`` or ``\``, or names an existing folder is skipped with a
+      warning naming its line (M3U, PLS) or track (XSPF), in every format.
     - Writers write a file below the output file's folder relative (with ``/``),
-      any other absolute, URLs and Windows paths unchanged. A path an M3U/PLS line
-      could not carry back (line break, undecodable byte, blanks around it, a
-      leading ``#``) is written as a ``file://`` URI. XSPF locations are
-      percent-encoded URIs.
+      any other absolute, URLs unchanged, and in M3U/PLS Windows paths unchanged.
+      A path an M3U/PLS line could not carry back (line break, undecodable byte,
+      blanks around it, a leading ``#``, a last part a reader takes for a folder)
+      is written as a ``file://`` URI. XSPF locations are percent-encoded URIs,
+      Windows paths included (``file:///C:/Music/a%20b.mp3``,
+      ``file://nas/share/x``), which read back as the same path.
 
 M3U
     - ``#EXTM3U`` is optional. ``#EXTINF:<length> [key="value" ...],<title>``: the
@@ -59,9 +78,12 @@ M3U
     - Writing gives ``#EXTM3U``, ``#PLAYLIST:`` (if named), and per track
       ``#EXTINF:<seconds>,<Artist - Title>`` (so other players show both), then
       ``#EXTART:``/``#EXTALB:`` when known, then the location; UTF-8 without BOM,
-      LF line ends. ``.m3u`` output adds ``#EXTENC:UTF-8``. Reading back: when an
-      ``#EXTART`` follows its ``#EXTINF`` (this layout) and the title starts with
-      "<artist> - ", that prefix is dropped, so title and artist round-trip.
+      LF line ends. ``.m3u`` output adds ``#EXTENC:UTF-8``. A title that starts
+      with "<Artist> - " already is not prefixed again: it is written alone, with
+      the ``#EXTART:`` before the ``#EXTINF``. Reading back: when an ``#EXTART``
+      follows its ``#EXTINF`` (the first layout) and the title starts with
+      "<artist> - ", that prefix is dropped; an ``#EXTART`` before the
+      ``#EXTINF`` leaves the title whole. So title and artist round-trip.
 
 PLS
     - ``[playlist]`` section and keys in any case; entries from the ``FileN`` keys

@@ -1,7 +1,8 @@
 """Turning the location text of a playlist entry into a path or URL, and back.
 
-Everything here is lexical: no file is opened, no symlink is followed and no
-network is touched.
+Everything here is lexical (no file is opened, no symlink is followed and no
+network is touched), except that `names_folder` and `file_is_missing` ask the
+file system whether a path exists.
 """
 
 from __future__ import annotations
@@ -49,29 +50,39 @@ def _percent_decode(text: str) -> str:
     return unquote_to_bytes(text).decode("utf-8", "surrogateescape")
 
 
-def file_uri_to_path(uri: str) -> str | None:
-    """Decode a ``file:`` URI once into a path.
+def file_uri_to_path(uri: str) -> str:
+    r"""Decode a ``file:`` URI once into a path.
+
+    A URI naming a Windows drive or another host gives the Windows path, with
+    ``\`` as its separator, as `windows_path_to_file_uri` would have written it:
+    ``file:///C:/a%20b`` gives ``C:\a b`` and ``file://nas/share/x`` the UNC path
+    ``\\nas\share\x``, a file on another computer.
 
     Args:
-        uri: ``file:///abs/path``, ``file://localhost/abs``, ``file:/abs`` or
-            ``file:relative``; Windows forms such as ``file:///C:/x`` give ``C:/x``.
+        uri: ``file:///abs/path``, ``file://localhost/abs``, ``file:/abs``,
+            ``file:relative``, ``file:///C:/x`` or ``file://server/share/x``.
 
     Returns:
-        The path (possibly relative), or None when the URI names another host.
+        The path (possibly relative).
     """
     rest = uri[5:]
+    host = ""
     if rest.startswith("//"):
         host, slash, path = rest[2:].partition("/")
         path = slash + path
         if _DRIVE_HOST.match(host):
-            path = host + (path or "/")
-        elif host and host.lower() != "localhost":
-            return None
+            path, host = host + (path or "/"), ""
+        elif host.lower() == "localhost":
+            host = ""
     else:
         path = rest
     decoded = _percent_decode(path)
+    if host:
+        return "\\\\" + _percent_decode(host) + decoded.replace("/", "\\")
     if _DRIVE_IN_URI_PATH.match(decoded):
         decoded = decoded[1:]
+    if _DRIVE.match(decoded):
+        return decoded.replace("/", "\\")
     return decoded
 
 
@@ -101,8 +112,6 @@ def resolve_location(
         return raw, False
     if is_file_uri(raw):
         path = file_uri_to_path(raw)
-        if path is None:
-            return raw, False
         if is_windows_absolute(path):
             return path, False
         # A decoded URI path is a POSIX path: a backslash in it is a character.
@@ -122,6 +131,35 @@ def resolve_location(
     return posixpath.normpath(raw), False
 
 
+def names_folder(raw: str, location: str, is_stream: bool) -> bool:
+    """Tell whether an entry names a folder rather than a file, so it is skipped.
+
+    A folder is never a track: a playlist entry that is one would play nothing,
+    or (``.``) point at the playlist's own folder. Known lexically when the
+    entry's last part is empty (it ends in ``/`` or ``\\``), ``.`` or ``..``;
+    otherwise a local path is a folder when one exists there (links followed).
+
+    Args:
+        raw: The location text as written in the file.
+        location: What `resolve_location` made of it.
+        is_stream: Whether it is a URL (never a folder: nothing is fetched).
+    """
+    if is_stream:
+        return False
+    if _reads_as_folder(raw):
+        return True
+    if is_windows_absolute(location) or is_file_uri(location):
+        return False  # not a path on this computer
+    try:
+        return os.path.isdir(location)
+    except (OSError, ValueError):
+        return False
+
+
+def _reads_as_folder(raw: str) -> bool:
+    return _SEPARATORS.split(raw)[-1] in ("", ".", "..")
+
+
 def _join(base_dir: str, relative: str) -> str:
     # Not posixpath.join: a relative part is never taken as absolute here, and the
     # root folder "/" must not give "//x", which normpath would keep.
@@ -139,10 +177,7 @@ def file_is_missing(location: str | None) -> bool:
     if not location or is_url(location):
         return False
     if is_file_uri(location):
-        path = file_uri_to_path(location)
-        if path is None:
-            return False  # a file on another host: not ours to judge
-        location = path
+        location = file_uri_to_path(location)
     if is_windows_absolute(location) and os.sep != "\\":
         return True
     try:
@@ -181,6 +216,24 @@ def path_to_file_uri(path: str) -> str:
     return "file://" + quote(path.encode("utf-8", "surrogateescape"), safe="/")
 
 
+def windows_path_to_file_uri(path: str) -> str:
+    r"""Write a Windows-absolute path as a percent-encoded ``file:`` URI.
+
+    ``C:\Music\a b.mp3`` gives ``file:///C:/Music/a%20b.mp3`` and the UNC path
+    ``\\nas\share\x`` gives ``file://nas/share/x``: the forms other players read,
+    and that `file_uri_to_path` reads back to the same path.
+    """
+    if path.startswith("\\\\"):
+        host, _, rest = _SEPARATORS.sub("/", path[2:]).partition("/")
+        return f"file://{_uri_text(host, safe='')}/{_uri_text(rest, safe='/')}"
+    rest = _SEPARATORS.sub("/", path[2:])
+    return f"file:///{path[:2]}{_uri_text(rest, safe='/')}"
+
+
+def _uri_text(text: str, *, safe: str) -> str:
+    return quote(text.encode("utf-8", "surrogateescape"), safe=safe)
+
+
 def _relative_part(path: str, out_dir: str) -> str | None:
     prefix = out_dir if out_dir.endswith("/") else out_dir + "/"
     if path.startswith(prefix) and len(path) > len(prefix):
@@ -191,7 +244,8 @@ def _relative_part(path: str, out_dir: str) -> str | None:
 def export_location(location: str, out_dir: str, *, as_uri: bool) -> str:
     """The text to write for ``location`` in a playlist saved in ``out_dir``.
 
-    URLs, ``file:`` URIs and Windows-absolute paths are written verbatim. A local
+    URLs, ``file:`` URIs and (except in XSPF, which gets a ``file:`` URI)
+    Windows-absolute paths are written verbatim. A local
     path below ``out_dir`` is written relative (with ``/``), any other one
     absolute. For line-based formats (``as_uri=False``) a path that would not read
     back as the same file (a line break, an undecodable byte, surrounding blanks,
@@ -205,7 +259,7 @@ def export_location(location: str, out_dir: str, *, as_uri: bool) -> str:
     if is_url(location) or is_file_uri(location):
         return _safe_url(location)
     if is_windows_absolute(location):
-        return _safe_url(location)
+        return windows_path_to_file_uri(location) if as_uri else _safe_url(location)
     path = posixpath.normpath(os.path.abspath(location))
     relative = _relative_part(path, out_dir)
     if as_uri:
@@ -223,8 +277,8 @@ def _reads_back(text: str, out_dir: str, path: str) -> bool:
     # the text must stay valid UTF-8 on a single line.
     if text != text.strip() or text.startswith(("#", "\ufeff")):
         return False
-    if text.endswith(("/", "\\")):
-        return False  # the readers take a final separator for a folder
+    if _reads_as_folder(text):
+        return False  # the readers take it for a folder (see names_folder)
     if "\n" in text or "\r" in text or has_surrogates(text):
         return False
     return resolve_location(text, out_dir) == (path, False)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..domain.durations import MAX_SECONDS
+from .model import ImportWarning
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -19,6 +20,8 @@ _CP1252_TABLE = "".join(
 )
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A character that only valid UTF-8 can give: non-ASCII and not a surrogate escape.
+_UTF8_TEXT = re.compile("[\u0080-\ud7ff\ue000-\U0010ffff]")
 _LINE_BREAK = re.compile("\r\n|[\r\n]")
 
 
@@ -27,9 +30,13 @@ def decode_text(data: bytes, *, utf8_only: bool) -> tuple[str, bool]:
 
     UTF-8 is tried first, with or without a byte-order mark (UTF-16 is honoured when
     the file starts with its byte-order mark). When the bytes are not valid UTF-8,
-    a file declared UTF-8 (``utf8_only``, i.e. ``.m3u8``) keeps the bad bytes as
-    surrogate escapes so that each line can be judged on its own; any other file is
-    read as Windows-1252, the usual encoding of old Windows playlists.
+    each line is judged on its own: the bad bytes are kept as surrogate escapes,
+    and the parser reads the text fields of such a line by its fallback (U+FFFD in
+    a file declared UTF-8, ``utf8_only``, i.e. ``.m3u8``; Windows-1252 otherwise,
+    see `legacy_text`) while a path keeps its original bytes. A file that is not
+    declared UTF-8 and holds no UTF-8 text at all is a Windows-1252 file, the
+    usual encoding of old Windows playlists: it is read as Windows-1252 whole,
+    paths included, since such a file names files by their Windows names.
 
     Args:
         data: The whole file.
@@ -45,9 +52,57 @@ def decode_text(data: bytes, *, utf8_only: bool) -> tuple[str, bool]:
         return data.decode("utf-8"), False
     except UnicodeDecodeError:
         pass
-    if utf8_only:
-        return data.decode("utf-8", errors="surrogateescape"), True
+    text = data.decode("utf-8", errors="surrogateescape")
+    if utf8_only or _UTF8_TEXT.search(text):
+        return text, True
     return codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0], False
+
+
+def legacy_text(value: str) -> str:
+    """Read ``value`` again as Windows-1252 when it holds undecodable bytes.
+
+    For a line of an ``.m3u`` or ``.pls`` that is not valid UTF-8 while other
+    lines are: the whole line is taken as Windows-1252, as the program that wrote
+    it most likely used, rather than showing U+FFFD. Text without surrogate
+    escapes is returned unchanged.
+    """
+    if not _SURROGATE.search(value):
+        return value
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return without_surrogates(value)
+    return codecs.charmap_decode(raw, "strict", _CP1252_TABLE)[0]
+
+
+def bad_bytes_warning(
+    bad: list[int], path_line: int | None, *, legacy: bool
+) -> ImportWarning:
+    """The one warning for an entry whose lines ``bad`` are not valid UTF-8.
+
+    Args:
+        bad: The entry's line numbers that are not valid UTF-8, in order.
+        path_line: The line of the entry's path (it keeps its original bytes).
+        legacy: True when the text was read as Windows-1252 (`legacy_text`),
+            False when it shows replacement characters.
+    """
+    where = line_span(bad)
+    text_bad = any(number != path_line for number in bad)
+    path_bad = path_line in bad
+    read = "read as Windows-1252" if legacy else "shown with replacement characters"
+    if text_bad and path_bad:
+        message = (
+            f"not valid UTF-8; the title is {read} and the path keeps its original "
+            "bytes so the file can still be found"
+        )
+    elif path_bad:
+        message = (
+            "path is not valid UTF-8; kept with its original bytes so the file "
+            "can still be found"
+        )
+    else:
+        message = f"title is not valid UTF-8; {read}"
+    return ImportWarning(bad[0], f"{where}: {message}")
 
 
 def iter_lines(text: str) -> Iterator[str]:
@@ -95,14 +150,17 @@ def single_line(value: str) -> str:
     return value
 
 
-def clean_field(value: str) -> str:
+def clean_field(value: str, *, legacy: bool = False) -> str:
     """Make a title, artist, album or name safe to store as text.
 
-    Undecodable bytes become U+FFFD, line breaks become spaces (M3U and PLS are
+    Undecodable bytes become U+FFFD (or, with ``legacy``, are read as
+    Windows-1252: see `legacy_text`), line breaks become spaces (M3U and PLS are
     line-structured, so a line break can never survive a round trip), and
     surrounding whitespace is dropped. Other control characters are left for the
     domain's `visible_text` rule.
     """
+    if legacy:
+        value = legacy_text(value)
     return single_line(without_surrogates(value)).strip()
 
 

@@ -7,13 +7,19 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ._export import text_fields, whole_seconds
-from ._locations import export_location, fallback_title, resolve_location
+from ._locations import (
+    export_location,
+    fallback_title,
+    names_folder,
+    resolve_location,
+)
 from ._text import (
+    bad_bytes_warning,
     clean_field,
     decode_text,
     has_surrogates,
     iter_lines,
-    line_span,
+    legacy_text,
     parse_seconds,
 )
 from .model import Entry, ImportWarning, ParsedPlaylist
@@ -63,13 +69,16 @@ def parse_m3u(data: bytes, path: str, *, utf8_only: bool) -> ParsedPlaylist:
         data: The whole file.
         path: The file's absolute path; relative entries are resolved against its
             folder, and its name is the playlist's name unless ``#PLAYLIST:`` says.
-        utf8_only: True for ``.m3u8``: invalid UTF-8 is then repaired line by line
-            (with a warning) instead of reading the file as Windows-1252.
+        utf8_only: True for ``.m3u8``: the text of a line that is not valid UTF-8
+            then shows U+FFFD; otherwise it is read as Windows-1252. Either way
+            paths keep their bytes and the entry gets one warning (see
+            `decode_text`).
 
     Returns:
         The playlist; odd lines give warnings, never an exception.
     """
     text, escaped = decode_text(data, utf8_only=utf8_only)
+    legacy = not utf8_only
     base_dir = posixpath.dirname(path)
     entries: list[Entry] = []
     warnings: list[ImportWarning] = []
@@ -88,7 +97,7 @@ def parse_m3u(data: bytes, path: str, *, utf8_only: bool) -> ParsedPlaylist:
         if line[0] != "#":
             if bad:
                 pending.bad.append(number)
-            entry = _make_entry(line, number, pending, base_dir, warnings)
+            entry = _make_entry(line, number, pending, base_dir, warnings, legacy)
             if entry is not None:
                 entries.append(entry)
             pending = _Pending()
@@ -105,24 +114,28 @@ def parse_m3u(data: bytes, path: str, *, utf8_only: bool) -> ParsedPlaylist:
                 )
             if bad:
                 pending.bad.append(number)
-            _read_extinf(line[8:], number, pending, warnings)
+            _read_extinf(line[8:], number, pending, warnings, legacy)
         elif directive.startswith("#EXTART:"):
             if bad:
                 pending.bad.append(number)
-            pending.artist = clean_field(line[8:])
+            pending.artist = clean_field(line[8:], legacy=legacy)
             pending.artist_line = number
         elif directive.startswith("#EXTALB:"):
             if bad:
                 pending.bad.append(number)
-            pending.album = clean_field(line[8:])
+            pending.album = clean_field(line[8:], legacy=legacy)
         elif directive.startswith("#PLAYLIST:"):
-            name = clean_field(line[10:])
+            name = clean_field(line[10:], legacy=legacy)
             if bad:
+                read = (
+                    "read as Windows-1252"
+                    if legacy
+                    else "shown with replacement characters"
+                )
                 warnings.append(
                     ImportWarning(
                         number,
-                        f"line {number}: playlist name is not valid UTF-8; "
-                        "shown with replacement characters",
+                        f"line {number}: playlist name is not valid UTF-8; {read}",
                     )
                 )
         # Any other line starting with "#" is a comment or a directive this
@@ -141,7 +154,11 @@ def parse_m3u(data: bytes, path: str, *, utf8_only: bool) -> ParsedPlaylist:
 
 
 def _read_extinf(
-    body: str, number: int, pending: _Pending, warnings: list[ImportWarning]
+    body: str,
+    number: int,
+    pending: _Pending,
+    warnings: list[ImportWarning],
+    legacy: bool,
 ) -> None:
     head, title = split_extinf(body)
     head = head.strip()
@@ -157,7 +174,7 @@ def _read_extinf(
         )
     pending.info = number
     pending.duration = duration
-    pending.title = clean_field(title) if title else ""
+    pending.title = clean_field(title, legacy=legacy) if title else ""
 
 
 def _make_entry(
@@ -166,11 +183,16 @@ def _make_entry(
     pending: _Pending,
     base_dir: str,
     warnings: list[ImportWarning],
+    legacy: bool,
 ) -> Entry | None:
     location, is_stream = resolve_location(line, base_dir)
-    if not is_stream and (location == base_dir or line.endswith(("/", "\\"))):
+    if names_folder(line, location, is_stream):
         warnings.append(
-            ImportWarning(number, f"line {number}: names a folder, not a file; ignored")
+            ImportWarning(
+                number,
+                f"line {number}: names a folder, not a file; skipped",
+                skipped=True,
+            )
         )
         return None
     title = pending.title
@@ -187,9 +209,13 @@ def _make_entry(
         # title without the artist. An #EXTART before the #EXTINF is left alone.
         title = title[len(artist) + 3 :].strip()
     if pending.bad:
-        warnings.append(_utf8_warning(pending.bad, number))
+        warnings.append(bad_bytes_warning(pending.bad, number, legacy=legacy))
+    if not title:
+        # The file name keeps its bytes; only the title made of it is read.
+        shown = legacy_text(location) if legacy and number in pending.bad else location
+        title = fallback_title(shown, is_stream)
     return Entry(
-        title=title or fallback_title(location, is_stream),
+        title=title,
         location=location,
         artist=artist,
         album=pending.album,
@@ -198,33 +224,15 @@ def _make_entry(
     )
 
 
-def _utf8_warning(bad: list[int], path_line: int) -> ImportWarning:
-    where = line_span(bad)
-    text_bad = any(number != path_line for number in bad)
-    path_bad = path_line in bad
-    if text_bad and path_bad:
-        message = (
-            "not valid UTF-8; the title is shown with replacement characters and "
-            "the path keeps its original bytes so the file can still be found"
-        )
-    elif path_bad:
-        message = (
-            "path is not valid UTF-8; kept with its original bytes so the file "
-            "can still be found"
-        )
-    else:
-        message = "title is not valid UTF-8; shown with replacement characters"
-    return ImportWarning(bad[0], f"{where}: {message}")
-
-
 def render_m3u(
     tracks: Iterable[Any], out_dir: str, *, name: str = "", declare_encoding: bool
 ) -> Iterator[str]:
     """Yield the lines (with LF) of an extended M3U file.
 
     Each track gives ``#EXTINF:<seconds or -1>,<Artist - Title or Title>``, then
-    ``#EXTART:``/``#EXTALB:`` when known, then its location. Tracks without a
-    location are left out.
+    ``#EXTART:``/``#EXTALB:`` when known, then its location; a title that starts
+    with "<Artist> - " already is written alone, with the ``#EXTART:`` before the
+    ``#EXTINF``. Tracks without a location are left out.
 
     Args:
         tracks: Objects with ``title``, ``artist``, ``album``, ``duration`` and
@@ -246,10 +254,17 @@ def render_m3u(
             continue
         written = export_location(location, out_dir, as_uri=False)
         title, artist, album = text_fields(track, location)
-        label = f"{artist} - {title}" if artist else title
-        yield f"#EXTINF:{whole_seconds(getattr(track, 'duration', None))},{label}\n"
-        if artist:
+        length = whole_seconds(getattr(track, "duration", None))
+        if artist and title.startswith(artist + " - "):
+            # The title names the artist already (as case 008's do): prefixing it
+            # again would show it twice. #EXTART before #EXTINF is the layout in
+            # which the reader keeps the title whole.
             yield f"#EXTART:{artist}\n"
+            yield f"#EXTINF:{length},{title}\n"
+        else:
+            yield f"#EXTINF:{length},{f'{artist} - {title}' if artist else title}\n"
+            if artist:
+                yield f"#EXTART:{artist}\n"
         if album:
             yield f"#EXTALB:{album}\n"
         yield written + "\n"

@@ -72,10 +72,15 @@ class ImportWarning:
         line: The 1-based line number in the file, or None when there is no line.
         message: A sentence for a person, starting with the place, e.g.
             ``"line 4: title is not valid UTF-8; shown with replacement characters"``.
+            When ``skipped``, it is ``"<place>: <reason>; skipped"``.
+        skipped: True when the entry it names was left out (no location, a
+            folder), so that an import can count it as skipped; False for a note
+            on an entry that was read, or on a line that is no entry at all.
     """
 
     line: int | None
     message: str
+    skipped: bool = False
 
 
 @dataclass

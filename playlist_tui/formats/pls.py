@@ -12,8 +12,21 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ._export import text_fields, whole_seconds
-from ._locations import export_location, fallback_title, resolve_location
-from ._text import clean_field, decode_text, iter_lines, parse_seconds
+from ._locations import (
+    export_location,
+    fallback_title,
+    names_folder,
+    resolve_location,
+)
+from ._text import (
+    bad_bytes_warning,
+    clean_field,
+    decode_text,
+    has_surrogates,
+    iter_lines,
+    legacy_text,
+    parse_seconds,
+)
 from .model import Entry, ImportWarning, ParsedPlaylist
 
 _INDEXED_KEY = re.compile(r"(file|title|length)(\d+)\Z")
@@ -27,14 +40,15 @@ def parse_pls(data: bytes, path: str) -> ParsedPlaylist:
     ``FileN`` makes no entry. A wrong ``NumberOfEntries`` only gives a warning.
 
     Args:
-        data: The whole file (UTF-8, else Windows-1252).
+        data: The whole file (UTF-8; a line that is not is read as Windows-1252,
+            but a path keeps its bytes: see `decode_text`).
         path: The file's absolute path; relative entries are resolved against its
             folder, and its name (without extension) is the playlist's name.
 
     Returns:
         The playlist; odd lines give warnings, never an exception.
     """
-    text, _ = decode_text(data, utf8_only=False)
+    text, escaped = decode_text(data, utf8_only=False)
     warnings: list[ImportWarning] = []
     values: dict[str, dict[int, tuple[str, int]]] = {
         "file": {},
@@ -93,7 +107,7 @@ def parse_pls(data: bytes, path: str) -> ParsedPlaylist:
             ImportWarning(None, "the [playlist] header is missing; read anyway")
         )
     base_dir = posixpath.dirname(path)
-    entries = _entries(values, base_dir, warnings)
+    entries = _entries(values, base_dir, warnings, escaped)
     for kind in ("title", "length"):
         for index, (_, number) in sorted(values[kind].items()):
             if index not in values["file"]:
@@ -123,16 +137,42 @@ def _entries(
     values: dict[str, dict[int, tuple[str, int]]],
     base_dir: str,
     warnings: list[ImportWarning],
+    escaped: bool,
 ) -> list[Entry]:
     entries: list[Entry] = []
     for index, (raw, number) in sorted(values["file"].items()):
         if not raw:
             warnings.append(
-                ImportWarning(number, f"line {number}: File{index} is empty; ignored")
+                ImportWarning(
+                    number,
+                    f"line {number}: File{index} is empty; skipped",
+                    skipped=True,
+                )
             )
             continue
         location, is_stream = resolve_location(raw, base_dir)
-        title = clean_field(values["title"].get(index, ("", 0))[0])
+        if names_folder(raw, location, is_stream):
+            warnings.append(
+                ImportWarning(
+                    number,
+                    f"line {number}: File{index} names a folder, not a file; skipped",
+                    skipped=True,
+                )
+            )
+            continue
+        title_text, title_line = values["title"].get(index, ("", 0))
+        title = clean_field(title_text, legacy=True)
+        path_bad = escaped and has_surrogates(raw)
+        bad = [number] if path_bad else []
+        if escaped and has_surrogates(title_text):
+            bad = sorted([*bad, title_line])
+        if bad:
+            warnings.append(bad_bytes_warning(bad, number, legacy=True))
+        if not title:
+            # The file name keeps its bytes; only the title made of it is read.
+            title = fallback_title(
+                legacy_text(location) if path_bad else location, is_stream
+            )
         duration = None
         if index in values["length"]:
             token, length_line = values["length"][index]
@@ -147,7 +187,7 @@ def _entries(
                 )
         entries.append(
             Entry(
-                title=title or fallback_title(location, is_stream),
+                title=title,
                 location=location,
                 duration=None if is_stream else duration,
                 is_stream=is_stream,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import stat
 
 from ..domain.errors import FormatError
 from ._text import without_surrogates
@@ -13,6 +14,17 @@ from .pls import parse_pls
 from .xspf import XspfError, parse_xspf
 
 _SNIFF_BYTES = 4096
+
+#: The largest playlist file read. A 12,000-entry M3U is under 1 MiB, so this is
+#: generous; it stops a huge or endless file from filling memory.
+MAX_PLAYLIST_BYTES = 256 * 1024 * 1024
+
+_NOT_REGULAR = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _text_path(path: str | os.PathLike[str] | os.PathLike[bytes] | bytes) -> str:
@@ -51,6 +63,81 @@ def sniff_format(data: bytes) -> str | None:
     return None
 
 
+def _read_bytes(text_path: str, shown: str) -> bytes:
+    """Read a playlist file whole, refusing anything but a regular file.
+
+    The file is opened without blocking, so that a named pipe cannot stall the
+    open, and checked before anything is read: a device such as ``/dev/zero`` or a
+    pipe never ends. At most `MAX_PLAYLIST_BYTES` + 1 bytes are read, so even a
+    file that grows while it is read cannot fill memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(text_path, flags)
+    except IsADirectoryError as exc:
+        raise _folder_error(shown) from exc
+    except OSError as exc:
+        raise FormatError(
+            f"Cannot read playlist {shown}: {_reason(exc)}. Check that the file "
+            "exists and that you may read it, then try again."
+        ) from exc
+    try:
+        _check_regular(os.fstat(descriptor), shown)
+        if getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(MAX_PLAYLIST_BYTES + 1)
+    except OSError as exc:
+        raise FormatError(
+            f"Cannot read playlist {shown}: {_reason(exc)}. Check the file, then "
+            "try again."
+        ) from exc
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_PLAYLIST_BYTES:
+        raise _too_large_error(shown)  # it grew while it was read
+    return data
+
+
+def _too_large_error(shown: str) -> FormatError:
+    return FormatError(
+        f"Cannot read playlist {shown}: it is larger than "
+        f"{MAX_PLAYLIST_BYTES // (1024 * 1024)} MiB, the most a playlist file may "
+        "have. Split it into smaller playlists."
+    )
+
+
+def _check_regular(info: os.stat_result, shown: str) -> None:
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise _folder_error(shown)
+    if not stat.S_ISREG(mode):
+        kind = next(
+            (name for test, name in _NOT_REGULAR if test(mode)), "a special file"
+        )
+        raise FormatError(
+            f"Cannot read playlist {shown}: it is {kind}, not a regular file. "
+            "Choose a .m3u, .m3u8, .pls or .xspf file."
+        )
+    if info.st_size > MAX_PLAYLIST_BYTES:
+        raise _too_large_error(shown)
+
+
+def _folder_error(shown: str) -> FormatError:
+    return FormatError(
+        f"Cannot read playlist {shown}: it is a folder, not a file. Choose a "
+        ".m3u, .m3u8, .pls or .xspf file, or scan the folder instead."
+    )
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    return (exc.strerror or str(exc)).lower()
+
+
 def read_playlist(
     path: str | os.PathLike[str] | os.PathLike[bytes] | bytes,
 ) -> ParsedPlaylist:
@@ -67,33 +154,13 @@ def read_playlist(
         The playlist's name, entries and warnings.
 
     Raises:
-        FormatError: The file cannot be opened, is not a text playlist, is not
-            well-formed XSPF, or is of an unknown format.
+        FormatError: The file cannot be opened, is not a regular file (a device,
+            a pipe), is larger than `MAX_PLAYLIST_BYTES`, is not a text playlist,
+            is not well-formed XSPF, or is of an unknown format.
     """
     text_path = posixpath.normpath(os.path.abspath(_text_path(path)))
     shown = without_surrogates(text_path)
-    try:
-        with open(text_path, "rb") as stream:
-            data = stream.read()
-    except IsADirectoryError as exc:
-        raise FormatError(
-            f"Cannot read playlist {shown}: it is a folder, not a file. Choose a "
-            ".m3u, .m3u8, .pls or .xspf file, or scan the folder instead."
-        ) from exc
-    except OSError as exc:
-        reason = (
-            "permission denied"
-            if isinstance(exc, PermissionError)
-            else (
-                "no such file"
-                if isinstance(exc, FileNotFoundError)
-                else (exc.strerror or str(exc)).lower()
-            )
-        )
-        raise FormatError(
-            f"Cannot read playlist {shown}: {reason}. Check that the file exists "
-            "and that you may read it, then try again."
-        ) from exc
+    data = _read_bytes(text_path, shown)
 
     kind = _extension(text_path)
     if kind not in PLAYLIST_EXTENSIONS:

@@ -9,11 +9,21 @@ from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 from xml.sax.saxutils import escape
 
-from defusedxml import DefusedXmlException
+from defusedxml import (
+    DefusedXmlException,
+    DTDForbidden,
+    EntitiesForbidden,
+    ExternalReferenceForbidden,
+)
 from defusedxml.ElementTree import fromstring
 
 from ._export import milliseconds, text_fields
-from ._locations import export_location, fallback_title, resolve_location
+from ._locations import (
+    export_location,
+    fallback_title,
+    names_folder,
+    resolve_location,
+)
 from ._text import clean_field, parse_seconds
 from .model import Entry, ImportWarning, ParsedPlaylist
 
@@ -63,10 +73,7 @@ def parse_xspf(data: bytes, path: str) -> ParsedPlaylist:
     try:
         root = fromstring(data)
     except DefusedXmlException as exc:
-        raise XspfError(
-            f"it declares XML entities or external references, which are refused "
-            f"for safety ({exc})"
-        ) from exc
+        raise XspfError(_refusal(exc)) from exc
     except (ParseError, ValueError) as exc:
         raise XspfError(f"it is not well-formed XML ({exc})") from exc
     if _local(root.tag) != "playlist":
@@ -92,6 +99,23 @@ def parse_xspf(data: bytes, path: str) -> ParsedPlaylist:
     return ParsedPlaylist(name=name, entries=entries, warnings=warnings)
 
 
+def _refusal(exc: DefusedXmlException) -> str:
+    """Say in words what defusedxml refused (its own text is an object's repr)."""
+    if isinstance(exc, EntitiesForbidden):
+        return f"it declares the entity '{exc.name}'; entities are refused for safety"
+    if isinstance(exc, ExternalReferenceForbidden):
+        return (
+            f"it refers to the external resource '{exc.sysid}'; external "
+            "references are refused for safety"
+        )
+    if isinstance(exc, DTDForbidden):
+        return (
+            f"it declares the document type '{exc.name}'; document types are "
+            "refused for safety"
+        )
+    return "it uses an XML feature that is refused for safety"
+
+
 def _entry(
     track: Element, position: int, base_dir: str, warnings: list[ImportWarning]
 ) -> Entry | None:
@@ -103,10 +127,21 @@ def _entry(
                 break
     if not raw:
         warnings.append(
-            ImportWarning(None, f"track {position}: has no <location>; skipped")
+            ImportWarning(
+                None, f"track {position}: has no <location>; skipped", skipped=True
+            )
         )
         return None
     location, is_stream = resolve_location(raw, base_dir, decode_relative=True)
+    if names_folder(raw, location, is_stream):
+        warnings.append(
+            ImportWarning(
+                None,
+                f"track {position}: <location> names a folder, not a file; skipped",
+                skipped=True,
+            )
+        )
+        return None
     duration = None
     duration_text = _text(_child(track, "duration"))
     if duration_text.strip():

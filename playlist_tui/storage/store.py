@@ -24,7 +24,7 @@ from playlist_tui.domain import (
     State,
     Track,
 )
-from playlist_tui.domain.text import playlist_name
+from playlist_tui.domain.text import MAX_NAME_LENGTH, fit_name, playlist_name
 from playlist_tui.storage.database import (
     BUSY_TIMEOUT_MS,
     close_database,
@@ -200,14 +200,19 @@ class Store:
             return playlist_id
 
     def free_name(self, wanted: str) -> str:
-        """Return ``wanted``, or ``wanted (2)``, ``(3)``... when it is taken."""
+        """Return ``wanted``, or ``wanted (2)``, ``(3)``... when it is taken.
+
+        A name near the length limit is shortened (ending in "…") to make room
+        for the number, so that the name given is always one that can be stored.
+        """
         wanted = playlist_name(wanted)
         with self._lock:
             taken = {r[0] for r in self.db.execute("SELECT name_key FROM playlists")}
         name, number = wanted, 1
         while name.casefold() in taken:
             number += 1
-            name = f"{wanted} ({number})"
+            suffix = f" ({number})"
+            name = fit_name(wanted, MAX_NAME_LENGTH - len(suffix)) + suffix
         return name
 
     def rename_playlist(self, playlist_id: int, name: str) -> None:

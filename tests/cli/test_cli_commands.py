@@ -126,6 +126,8 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
         (["export", "Mix", "-o", "."], 2, "-o needs the path of a file"),
         (["--db", "", "playlists"], 2, "--db is empty"),
         (["import", "nothing.m3u", "--into", " "], 2, "--into needs the name"),
+        (["import", ""], 2, "an empty path"),
+        (["import", "nothing.m3u", ""], 2, "an empty path"),
         (["import", "nothing.m3u"], 1, "playlist-tui: could not import nothing.m3u"),
         (
             ["add", "Mix", "--title", "x", "--duration", "\u0661\u0662"],
@@ -342,3 +344,14 @@ def test_a_typed_location_names_the_same_file_from_anywhere(db, tmp_path) -> Non
     assert (track["location"], track["title"]) == (url, "Padded")
     said = ok(db, "add", "Mix", "--title", "Last")
     assert said.strip() == "added 'Last' to 'Mix' as track 4 (id 5)"
+
+
+def test_a_long_playlist_name_does_not_stop_the_import(db, tmp_path) -> None:
+    long = tmp_path / "long.m3u8"
+    long.write_text("#PLAYLIST:" + "N" * 300 + "\none.mp3\n")
+    short = tmp_path / "short.m3u"
+    short.write_text("two.mp3\n")
+    result = run(db, "import", str(long), str(short))
+    assert result.returncode == 0, result.stderr
+    names = [p["name"] for p in as_json(db, "playlists")]
+    assert names == ["N" * 199 + "…", "short"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -12,7 +13,13 @@ import pytest
 from formats_support import CASES, case_file, write
 
 from playlist_tui.domain.errors import FormatError
-from playlist_tui.formats import Entry, is_playlist_file, read_playlist
+from playlist_tui.formats import (
+    Entry,
+    file_is_missing,
+    is_playlist_file,
+    read_playlist,
+    reader,
+)
 
 
 def folder_of(path: Path) -> str:
@@ -303,6 +310,20 @@ def test_a_line_naming_the_folder_is_not_a_track(tmp_path: Path) -> None:
     assert [warning.line for warning in playlist.warnings] == [1, 2]
 
 
+def test_every_way_of_naming_a_folder_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "album").mkdir()
+    lines = [".", "..", "album", str(tmp_path / "album"), "album/", "album\\", "a/.."]
+    data = "\n".join([*lines, "real.mp3", f"file://{tmp_path}/album"]).encode()
+    playlist = read_playlist(write(tmp_path, "folders.m3u", data))
+    assert [entry.location for entry in playlist.entries] == [f"{tmp_path}/real.mp3"]
+    assert [(w.line, w.skipped) for w in playlist.warnings] == [
+        (number, True) for number in (1, 2, 3, 4, 5, 6, 7, 9)
+    ]
+    assert playlist.warnings[1].message == (
+        "line 2: names a folder, not a file; skipped"
+    )
+
+
 def test_extinf_without_a_file_is_warned(tmp_path: Path) -> None:
     data = b"#EXTINF:1,Lost\n#EXTINF:2,Kept\nkept.mp3\n#EXTINF:3,Tail\n"
     playlist = read_playlist(write(tmp_path, "lost.m3u", data))
@@ -377,7 +398,7 @@ def test_file_uris_are_decoded_once(tmp_path: Path) -> None:
         "/music/A B/[1]%41.mp3",
         "/music/café.mp3",
         "/music/caf\udce9.mp3",
-        "C:/Music/x.mp3",
+        "C:\\Music\\x.mp3",  # a Windows path, as the XSPF writer writes it
     ]
     assert os.fsencode(locations[2]) == b"/music/caf\xe9.mp3"
     assert playlist.entries[2].title == "caf\ufffd"
@@ -397,11 +418,15 @@ def test_extart_after_extinf_is_this_packages_layout(tmp_path: Path) -> None:
     ]
 
 
-def test_file_uri_of_another_host_is_kept(tmp_path: Path) -> None:
-    data = b"file://nas/share/a%20b.mp3\n"
-    entry = read_playlist(write(tmp_path, "remote.m3u", data)).entries[0]
-    assert entry.location == "file://nas/share/a%20b.mp3"
-    assert not entry.is_stream
+def test_file_uri_of_another_host_is_a_unc_path(tmp_path: Path) -> None:
+    data = b"file://nas/share/a%20b.mp3\nfile://localhost/here.mp3\n"
+    entries = read_playlist(write(tmp_path, "remote.m3u", data)).entries
+    assert [entry.location for entry in entries] == [
+        "\\\\nas\\share\\a b.mp3",
+        "/here.mp3",
+    ]
+    assert not any(entry.is_stream for entry in entries)
+    assert file_is_missing(entries[0].location)  # kept, flagged as in case 010
 
 
 # --- 012: URLs --------------------------------------------------------------------
@@ -500,6 +525,31 @@ def test_cp1252_undefined_bytes_fall_back_to_latin1(tmp_path: Path) -> None:
     playlist = read_playlist(write(tmp_path, "undefined.m3u", data))
     assert titles(playlist) == ["A\x81B\x9dC €"]
     assert playlist.entries[0].location == f"{tmp_path}/é.mp3"
+
+
+def test_a_stray_byte_in_an_m3u_is_read_line_by_line(tmp_path: Path) -> None:
+    # One Windows-1252 line no longer turns the UTF-8 lines into mojibake, and a
+    # path that is not UTF-8 keeps its bytes (as in an .m3u8) so it can be found.
+    (tmp_path / os.fsdecode(b"Gr\xfc\xdfe.mp3")).write_bytes(b"x")
+    data = (
+        b"#EXTM3U\n#EXTINF:1,Caf\xc3\xa9 UTF8\ncaf\xc3\xa9.mp3\n"
+        b"#EXTINF:1,Gr\xfc\xdfe cp1252\nb.mp3\nGr\xfc\xdfe.mp3\n"
+    )
+    playlist = read_playlist(write(tmp_path, "mixed.m3u", data))
+    assert titles(playlist) == ["Café UTF8", "Grüße cp1252", "Grüße"]
+    locations = [os.fsencode(entry.location) for entry in playlist.entries]
+    folder = os.fsencode(tmp_path)
+    assert locations == [
+        folder + b"/caf\xc3\xa9.mp3",
+        folder + b"/b.mp3",
+        folder + b"/Gr\xfc\xdfe.mp3",
+    ]
+    assert os.path.exists(playlist.entries[2].location)
+    kept = "kept with its original bytes so the file can still be found"
+    assert [(w.line, w.message) for w in playlist.warnings] == [
+        (4, "line 4: title is not valid UTF-8; read as Windows-1252"),
+        (6, f"line 6: path is not valid UTF-8; {kept}"),
+    ]
 
 
 def test_utf16_with_bom(tmp_path: Path) -> None:
@@ -737,6 +787,60 @@ def test_binary_file_is_a_format_error(tmp_path: Path) -> None:
     path = write(tmp_path, "song.m3u", b"ID3\x04\x00\x00\x00\x00\x00\x00binary")
     with pytest.raises(FormatError, match="binary"):
         read_playlist(path)
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"),
+    reason="needs named pipes and /dev/zero",
+)
+def test_only_a_regular_file_is_read(tmp_path: Path) -> None:
+    # In a child with a memory limit and a timeout: read whole, /dev/zero fills
+    # memory, and opening a named pipe blocks until something writes to it.
+    pipe = tmp_path / "pipe.m3u"
+    os.mkfifo(pipe)
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from playlist_tui.formats import read_playlist\n"
+        "for path in sys.argv[1:]:\n"
+        "    try:\n"
+        "        read_playlist(path)\n"
+        "    except Exception as exc:\n"
+        "        print(type(exc).__name__, exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "/dev/zero", str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    refused = "FormatError Cannot read playlist"
+    advice = "not a regular file. Choose a .m3u, .m3u8, .pls or .xspf file."
+    assert done.stdout.splitlines() == [
+        f"{refused} /dev/zero: it is a character device, {advice}",
+        f"{refused} {pipe}: it is a named pipe, {advice}",
+    ]
+
+
+def test_a_file_over_the_size_cap_is_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(reader, "MAX_PLAYLIST_BYTES", 1000)
+    assert len(read_playlist(write(tmp_path, "fits.m3u", b"a.mp3\n" * 166)).entries)
+    big = write(tmp_path, "big.m3u", b"a.mp3\n" * 200)
+    with pytest.raises(FormatError, match="big.m3u: it is larger than"):
+        read_playlist(big)
+    # A file whose size is not known in advance (as in /proc) is cut off at the
+    # cap + 1 bytes and refused as well.
+    real_fstat = os.fstat
+
+    def sizeless(descriptor: int) -> os.stat_result:
+        fields = list(real_fstat(descriptor))
+        fields[stat.ST_SIZE] = 0
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", sizeless)
+    with pytest.raises(FormatError, match="big.m3u: it is larger than"):
+        read_playlist(big)
 
 
 @pytest.mark.skipif(

@@ -126,6 +126,43 @@ def test_pls_in_windows_1252_with_bom_variants(tmp_path: Path) -> None:
     assert len(read_playlist(write(tmp_path, "bom.pls", bom)).entries) == 1
 
 
+def test_a_stray_byte_in_a_pls_is_read_line_by_line(tmp_path: Path) -> None:
+    # As in M3U: UTF-8 lines stay UTF-8, the odd line's title is read as
+    # Windows-1252 and its path keeps its original bytes.
+    data = (
+        b"[playlist]\nFile1=caf\xc3\xa9.mp3\nTitle1=Caf\xc3\xa9\n"
+        b"File2=Gr\xfc\xdfe.mp3\nTitle2=Gr\xfc\xdfe\nFile3=x\xe9.mp3\n"
+    )
+    playlist = read_playlist(write(tmp_path, "mixed.pls", data))
+    assert [entry.title for entry in playlist.entries] == ["Café", "Grüße", "xé"]
+    folder = os.fsencode(tmp_path)
+    assert [os.fsencode(entry.location) for entry in playlist.entries] == [
+        folder + b"/caf\xc3\xa9.mp3",
+        folder + b"/Gr\xfc\xdfe.mp3",
+        folder + b"/x\xe9.mp3",
+    ]
+    messages = [warning.message for warning in playlist.warnings]
+    assert messages[0].startswith("lines 4-5: not valid UTF-8; the title is read")
+    assert messages[1].startswith("line 6: path is not valid UTF-8; kept with")
+    assert len(messages) == 2
+
+
+def test_an_entry_naming_a_folder_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "album").mkdir()
+    data = (
+        f"[playlist]\nFile1=.\nFile2=..\nFile3=album\nFile4={tmp_path}/album\n"
+        "File5=album/\nFile6=real.mp3\n"
+    ).encode()
+    playlist = read_playlist(write(tmp_path, "folders.pls", data))
+    assert [entry.location for entry in playlist.entries] == [f"{tmp_path}/real.mp3"]
+    assert [(w.line, w.skipped) for w in playlist.warnings] == [
+        (number, True) for number in (2, 3, 4, 5, 6)
+    ]
+    assert playlist.warnings[0].message == (
+        "line 2: File1 names a folder, not a file; skipped"
+    )
+
+
 def test_missing_header_is_read_with_a_warning(tmp_path: Path) -> None:
     playlist = read_playlist(write(tmp_path, "bare.pls", b"File1=a.mp3\n"))
     assert [entry.title for entry in playlist.entries] == ["a"]

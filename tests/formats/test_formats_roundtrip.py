@@ -69,8 +69,8 @@ LOCATIONS = st.one_of(
         st.tuples(st.sampled_from(["http", "https", "HTTP", "rtsp", "mms"]), _URL_TAIL),
     ),
     st.tuples(
-        st.just("windows"),
-        st.text(st.sampled_from("abcXYZ 019-_[],"), min_size=1, max_size=12),
+        st.sampled_from(["windows", "unc"]),
+        st.text(st.sampled_from("abcXYZ 019-_[],%#é"), min_size=1, max_size=12),
     ),
 )
 TRACKS = st.lists(
@@ -95,6 +95,8 @@ def location_of(spec: tuple, out_dir: str) -> str:
     if kind == "url":
         scheme, tail = value
         return f"{scheme}://example.invalid/{tail}"
+    if kind == "unc":
+        return "\\\\nas\\share\\" + value + ".mp3"
     return "C:\\Music\\" + value + ".mp3"
 
 
@@ -156,3 +158,13 @@ def test_round_trip(fmt: str, out_dir: str) -> None:
         check_round_trip(fmt, out_dir, raw_tracks, name)
 
     run()
+
+
+@pytest.mark.parametrize("fmt", export_formats())
+def test_round_trip_of_titles_that_name_their_artist(fmt: str, out_dir: str) -> None:
+    below = ("below", ["a.mp3"])
+    raw_tracks = [
+        (title, below, "A", "", 1.0, None)
+        for title in ["A - B", "B", "A - A - B", "A -B", "AA - B", "A -"]
+    ]
+    check_round_trip(fmt, out_dir, raw_tracks, "")

@@ -72,6 +72,24 @@ def test_m3u8_layout(tmp_path: Path) -> None:
     ]
 
 
+def test_case_008_a_title_naming_its_artist_is_not_prefixed_again(
+    tmp_path: Path,
+) -> None:
+    original, target, again = reexport(
+        case_file("008-m3u8-comments-and-directives.m3u8"), tmp_path, "m3u8"
+    )
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[2:5] == [
+        "#EXTART:Placeholder Artist",
+        "#EXTINF:120,Placeholder Artist - Morning",
+        "#EXTALB:Placeholder Album",
+    ]
+    assert [(e.title, e.artist) for e in again.entries] == [
+        (e.title, e.artist) for e in original.entries
+    ]
+    assert again.entries[0].title == "Placeholder Artist - Morning"
+
+
 def test_m3u_declares_utf8_and_has_no_bom(tmp_path: Path) -> None:
     target = tmp_path / "out.m3u"
     write_playlist(target, [Track("Café – Grüße", str(tmp_path / "é.mp3"), duration=3)])
@@ -118,12 +136,31 @@ def test_xspf_layout(tmp_path: Path) -> None:
         "mix/morning.mp3",
         "http://r.example.invalid/live?a=1&b=%2B#x",
         "file:///elsewhere/far%20away.ogg",
-        "C:\\Music\\x.mp3",
+        "file:///C:/Music/x.mp3",
     ]
     assert tracks_xml[0].find(f"{XSPF}title").text == "A & B <c> \ufffd\ufffd\ufffd ok"
     assert tracks_xml[0].find(f"{XSPF}duration").text == "120400"
     assert tracks_xml[1].find(f"{XSPF}duration") is None
     assert tracks_xml[0].find(f"{XSPF}creator").text == "Some Artist"
+
+
+def test_windows_paths_are_file_uris_in_xspf_and_read_back(tmp_path: Path) -> None:
+    locations = [
+        "C:\\Music\\Loose Track.mp3",
+        "d:\\100% [live]\\é.flac",
+        "\\\\nas\\share\\music\\Network Track.flac",
+    ]
+    target = tmp_path / "win.xspf"
+    write_playlist(target, [Track("T", location) for location in locations])
+    root = ElementTree.fromstring(target.read_bytes())
+    assert [e.text for e in root.iter(f"{XSPF}location")] == [
+        "file:///C:/Music/Loose%20Track.mp3",
+        "file:///d:/100%25%20%5Blive%5D/%C3%A9.flac",
+        "file://nas/share/music/Network%20Track.flac",
+    ]
+    back = read_playlist(target)
+    assert [entry.location for entry in back.entries] == locations
+    assert back.warnings == []
 
 
 def test_line_breaks_in_titles_become_spaces(tmp_path: Path) -> None:
@@ -142,7 +179,7 @@ def test_line_breaks_in_titles_become_spaces(tmp_path: Path) -> None:
 
 def test_awkward_paths_survive_line_formats(tmp_path: Path) -> None:
     names = ["#hash.mp3", "line\nbreak.mp3", " padded .mp3", "back\\slash.mp3"]
-    names.append(os.fsdecode(b"caf\xe9.mp3"))
+    names += [os.fsdecode(b"caf\xe9.mp3"), "dots\\..", "end\\"]  # not folders
     tracks = [Track(f"T{n}", str(tmp_path / name)) for n, name in enumerate(names)]
     tracks.append(Track("Outside", os.fsdecode(b"/other/caf\xe9 x.mp3")))
     for fmt in export_formats():

@@ -109,6 +109,45 @@ def test_no_namespace_relative_locations_and_track_numbers(tmp_path: Path) -> No
     assert messages[0].startswith("track 1:") and messages[1].startswith("track 2:")
 
 
+def test_a_location_naming_a_folder_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "album").mkdir()
+    locations = [
+        ".",
+        "..",
+        "album",
+        "album/",
+        f"file://{tmp_path}/album",
+        f"file://{tmp_path}/album/",
+        f"file://{tmp_path}",
+        "real.mp3",
+    ]
+    data = (
+        "<playlist><trackList>"
+        + "".join(f"<track><location>{text}</location></track>" for text in locations)
+        + "</trackList></playlist>"
+    ).encode()
+    playlist = read_playlist(write(tmp_path, "folders.xspf", data))
+    assert [entry.location for entry in playlist.entries] == [f"{tmp_path}/real.mp3"]
+    assert [w.message for w in playlist.warnings] == [
+        f"track {number}: <location> names a folder, not a file; skipped"
+        for number in range(1, 8)
+    ]
+    assert all(warning.skipped for warning in playlist.warnings)
+
+
+def test_a_file_uri_of_another_host_is_a_unc_path(tmp_path: Path) -> None:
+    data = (
+        b"<playlist><trackList><track><location>file://host/share/f.mp3</location>"
+        b"</track><track><location>file:///C:/Music/a%20b.mp3</location></track>"
+        b"</trackList></playlist>"
+    )
+    playlist = read_playlist(write(tmp_path, "remote.xspf", data))
+    assert [(e.location, e.is_stream) for e in playlist.entries] == [
+        ("\\\\host\\share\\f.mp3", False),
+        ("C:\\Music\\a b.mp3", False),
+    ]
+
+
 def test_entity_bomb_is_refused(tmp_path: Path) -> None:
     bomb = (
         b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -119,6 +158,15 @@ def test_entity_bomb_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as raised:
         read_playlist(write(tmp_path, "bomb.xspf", bomb))
     assert "bomb.xspf" in str(raised.value) and "entit" in str(raised.value)
+
+
+def test_a_refused_entity_is_named_in_words(tmp_path: Path) -> None:
+    data = b'<!DOCTYPE p [<!ENTITY lol "x">]><playlist><title>&lol;</title></playlist>'
+    with pytest.raises(FormatError) as raised:
+        read_playlist(write(tmp_path, "entity.xspf", data))
+    message = str(raised.value)
+    assert "it declares the entity 'lol'; entities are refused for safety" in message
+    assert "Forbidden" not in message and "system_id" not in message
 
 
 @pytest.mark.parametrize(

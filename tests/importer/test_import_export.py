@@ -248,6 +248,78 @@ def test_a_missing_path_and_an_unreadable_file_are_reported(session, tmp_path) -
     assert session.playlists() == []
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "skipped"),
+    [
+        (
+            "tracks.xspf",
+            b"<playlist><trackList>"
+            + b"<track><location>a.mp3</location></track>" * 5
+            + b"<track><title>Nowhere</title></track></trackList></playlist>",
+            "track 6: has no <location>",
+        ),
+        (
+            "empty.pls",
+            b"[playlist]\nFile1=\nFile2=b.mp3\nNumberOfEntries=2\n",
+            "line 2: File1 is empty",
+        ),
+        ("folder.m3u", b"a.mp3\nsub/\n", "line 2: names a folder, not a file"),
+    ],
+    ids=["xspf", "pls", "m3u"],
+)
+def test_every_entry_left_out_is_counted_as_skipped(
+    session, tmp_path, name, data, skipped
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(data)
+    (report,) = import_paths(session, [source])
+    lines = report.summary().splitlines()
+    assert lines[0].endswith(", skipped 1")
+    assert f"  skipped {skipped}" in lines
+    assert not any(line.startswith("  note:") and "skipped" in line for line in lines)
+
+
+def test_a_name_too_long_is_shortened_and_numbered_within_the_limit(
+    session, tmp_path
+) -> None:
+    long = "Ä" * 150 + "e\u0301" * 100  # 350 characters, the cut inside the é's
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    playlist = lists / "a.m3u8"
+    playlist.write_text(f"#PLAYLIST:{long}\none.mp3\n", encoding="utf-8")
+    xspf = lists / "b.xspf"
+    xspf.write_text(f"<playlist><title>{long}</title></playlist>", encoding="utf-8")
+    stem = lists / ("S" * 240 + ".m3u")
+    stem.write_text("one.mp3\n")
+    folder = tmp_path / ("F" * 240)
+    write_wav(folder / "x.wav")
+
+    reports = import_paths(session, [playlist, xspf, stem, folder])
+    assert [r.error for r in reports] == [None] * 4
+    names = [r.playlist for r in reports]
+    assert all(len(name) <= 200 for name in names)
+    assert names[0] == long[:198] + "…"  # not [:199], which splits an é
+    assert names[1] == f"{long[:194]}… (2)"  # room for " (2)", on a whole é
+    assert names[2] == "S" * 199 + "…" and names[3] == "F" * 199 + "…"
+    (again,) = import_paths(session, [folder])  # a rescan finds the same playlist
+    assert again.playlist_id == reports[3].playlist_id
+
+
+def test_a_long_name_is_never_cut_inside_a_character(session, tmp_path) -> None:
+    cases = {
+        "e\u0301": "e\u0301",  # a letter and its combining mark
+        "\U0001f1eb\U0001f1f7": "\U0001f1eb\U0001f1f7",  # a flag
+        "\x9b": "\\x9b",  # a control character's stand-in
+    }
+    for number, (unit, stored) in enumerate(cases.items()):
+        source = tmp_path / f"{number}.m3u8"
+        source.write_text(f"#PLAYLIST:x{unit * 200}\n", encoding="utf-8")
+        (report,) = import_paths(session, [source])
+        assert report.error is None
+        kept = report.playlist.removesuffix("…")
+        assert kept == "x" + stored * ((len(kept) - 1) // len(stored)), unit
+
+
 def test_import_command_prints_the_summary(tmp_path, cases) -> None:
     env = {**os.environ, "PLAYLIST_TUI_DB": str(tmp_path / "cli.db")}
     result = subprocess.run(
