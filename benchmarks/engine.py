@@ -132,7 +132,7 @@ def main() -> None:
         "(the baseline is two dict lookups of random ids and nothing else: how much "
         "slower\n memory itself is at this size; an O(1) operation's ratio follows it)"
     )
-    memory = bytes_per_track(200_000)
+    memory = bytes_per_track(SIZES[1])
     print(f"memory per track beyond its strings: {memory:.0f} bytes (target < 400)")
 
 
