@@ -219,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "(`playlist-tui --help` lists them)"
                 )
             return run_app(db)
-        if args.command in READS and not db.exists():
+        if args.command not in CREATES and not db.exists():
             raise NotFoundError(
                 f"there is no library at {db} yet; check the path, or make it with "
                 "`playlist-tui create NAME`, an import, or by starting playlist-tui"
@@ -763,10 +763,10 @@ def cmd_status(args: argparse.Namespace, db: Path, as_json: bool) -> int:
     return EXIT_OK
 
 
-# Commands that only read (or drive playback): on a database that does not exist
-# they say so rather than create one where a mistyped --db points.
-READS = {"playlists", "tracks", "export", "status", "pause", "next", "prev", "stop"}
-READS |= {"seek", "play", "toggle"}
+# Only these commands make a new library; every other one needs a playlist that
+# a new library cannot have, so on a database that does not exist it says so
+# rather than create one where a mistyped --db points.
+CREATES = {"create", "import"}
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, Path, bool], int]] = {
     "playlists": cmd_playlists,

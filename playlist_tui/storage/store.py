@@ -18,13 +18,19 @@ import sqlite_utils
 
 from playlist_tui.domain import (
     DuplicateNameError,
+    InvalidValueError,
     NotFoundError,
     PlaybackSnapshot,
     Repeat,
     State,
     Track,
 )
-from playlist_tui.domain.text import MAX_NAME_LENGTH, fit_name, playlist_name
+from playlist_tui.domain.text import (
+    MAX_NAME_LENGTH,
+    fit_name,
+    playlist_name,
+    quoted,
+)
 from playlist_tui.storage.database import (
     BUSY_TIMEOUT_MS,
     close_database,
@@ -168,19 +174,37 @@ class Store:
         return row[0]
 
     def find_playlist(self, ref: str | int) -> PlaylistInfo:
-        """Find a playlist by id or by name (ignoring case)."""
+        """Find a playlist by id (an int, or text such as ``"3"`` or ``"#3"``) or
+        by name (ignoring case).
+
+        Raises:
+            NotFoundError: Nothing has that name or id.
+            InvalidValueError: The text is the name of one playlist and the id of
+                another, so it could name the wrong one.
+        """
         infos = self.playlist_infos()
-        key = str(ref).strip()
-        for info in infos:
-            if info.name.casefold() == key.casefold():
-                return info
-        if key.isdigit():
-            for info in infos:
-                if info.id == int(key):
-                    return info
-        raise NotFoundError(
-            f"there is no playlist named {key!r}; `playlist-tui playlists` lists them"
-        )
+        by_id = {info.id: info for info in infos}
+        if isinstance(ref, int):
+            if ref in by_id:
+                return by_id[ref]
+            raise NotFoundError(f"there is no playlist with id {ref}")
+        key = ref.strip()
+        if key.startswith("#") and key[1:].isascii() and key[1:].isdigit():
+            return self.find_playlist(int(key[1:]))
+        named = next((i for i in infos if i.name.casefold() == key.casefold()), None)
+        numbered = by_id.get(int(key)) if key.isascii() and key.isdigit() else None
+        if named is not None and numbered is not None and named is not numbered:
+            raise InvalidValueError(
+                f"{key!r} is the name of one playlist and the id of "
+                f"{quoted(numbered.name)}; write #{key} for the id"
+            )
+        found = named or numbered
+        if found is None:
+            raise NotFoundError(
+                f"there is no playlist named {key!r}; `playlist-tui playlists` "
+                "lists them"
+            )
+        return found
 
     def create_playlist(self, name: str, tracks: Sequence[Track] = ()) -> int:
         """Create a playlist, with its first tracks, in one transaction."""

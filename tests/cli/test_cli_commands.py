@@ -139,6 +139,8 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
         (["--db", "x" * 300 + ".db", "create", "New"], 2, "File name too long"),
         (["--db", "nowhere/typo.db", "playlists"], 1, "no library at nowhere"),
         (["--db", "nowhere/typo.db", "status"], 1, "no library at nowhere"),
+        (["--db", "nowhere/typo.db", "delete", "x", "--yes"], 1, "no library at"),
+        (["--db", "nowhere/typo.db", "add", "x", "--title", "t"], 1, "no library at"),
         ([], 2, "the app needs a terminal"),
         (["--json"], 2, "the app needs a terminal"),
         (["remove", "Mix", "1"], 0, ""),
@@ -355,3 +357,17 @@ def test_a_long_playlist_name_does_not_stop_the_import(db, tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     names = [p["name"] for p in as_json(db, "playlists")]
     assert names == ["N" * 199 + "…", "short"]
+
+
+def test_a_number_that_is_a_name_and_an_id_is_never_guessed(db) -> None:
+    ok(db, "create", "First")  # id 1
+    ok(db, "create", "1")  # id 2, named like the first one's id
+    result = run(db, "delete", "1", "--yes")
+    assert result.returncode == 2
+    assert "write #1 for the id" in result.stderr
+    assert [p["name"] for p in as_json(db, "playlists")] == ["First", "1"]
+
+    ok(db, "delete", "#1", "--yes")
+    assert [p["name"] for p in as_json(db, "playlists")] == ["1"]
+    ok(db, "rename", "1", "One")  # now only a name: no doubt left
+    assert as_json(db, "tracks", "#2") == []
