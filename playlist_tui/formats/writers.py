@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import posixpath
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -112,29 +113,52 @@ def write_playlist(
             "extension)."
         )
     out_dir = posixpath.dirname(target)
+    # Through a symbolic link the file it points at is replaced and the link kept;
+    # relative locations stay relative to where the link is, as players read it.
+    real = os.path.realpath(target)
     temp_path: str | None = None
     try:
-        if os.path.isdir(target):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), target)
+        _check_replaceable(real, shown)
         descriptor, temp_path = tempfile.mkstemp(
-            prefix="." + posixpath.basename(target) + ".", suffix=".tmp", dir=out_dir
+            prefix="." + posixpath.basename(real) + ".",
+            suffix=".tmp",
+            dir=posixpath.dirname(real),
         )
         with os.fdopen(descriptor, "wb") as stream:
             for chunk in _chunks(chosen, tracks, out_dir, name):
                 stream.write(chunk.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_path, _file_mode(target))
-        os.replace(temp_path, target)
+        os.chmod(temp_path, _file_mode(real))
+        os.replace(temp_path, real)
         temp_path = None
-        _sync_folder(out_dir)
+        _sync_folder(posixpath.dirname(real))
     except BaseException as exc:
         if temp_path is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp_path)
-        if not isinstance(exc, Exception):
-            raise  # KeyboardInterrupt and the like pass through unchanged
+        if not isinstance(exc, Exception) or isinstance(exc, FormatError):
+            raise  # KeyboardInterrupt and our own messages pass through unchanged
         raise FormatError(_message(shown, exc)) from exc
+
+
+def _check_replaceable(real: str, shown: str) -> None:
+    """Refuse to put a file where a folder, a device or a pipe is.
+
+    Renaming over such a path would replace it (a device node, say) rather than
+    write into it.
+    """
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), real)
+    if not stat.S_ISREG(mode):
+        raise FormatError(
+            f"Cannot write playlist {shown}: something that is not a regular file "
+            "(a device, a pipe or a socket) is there. Choose another file name."
+        )
 
 
 def _message(shown: str, exc: Exception) -> str:

@@ -404,3 +404,26 @@ def test_file_is_missing(tmp_path) -> None:
     assert file_is_missing("\\\\nas\\share\\x.flac")
     assert not file_is_missing("https://radio.invalid/live")
     assert not file_is_missing(None) and not file_is_missing("")
+
+
+def test_a_device_or_a_pipe_is_never_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.m3u"
+    os.mkfifo(pipe)
+    with pytest.raises(FormatError, match="not a regular file"):
+        write_playlist(pipe, [Track("New", "/new.mp3")])
+    assert pipe.is_fifo()
+    with pytest.raises(FormatError, match="not a regular file"):
+        write_playlist("/dev/null", [Track("New", "/new.mp3")], fmt="m3u")
+    assert Path("/dev/null").is_char_device()
+    assert leftovers(tmp_path) == []
+
+
+def test_through_a_link_the_file_is_written_and_the_link_kept(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    real = write(tmp_path / "real", "list.m3u8", b"#EXTM3U\nold.mp3\n")
+    link = tmp_path / "link.m3u8"
+    link.symlink_to(real)
+    write_playlist(link, [Track("New", str(tmp_path / "new.mp3"))])
+    assert link.is_symlink()
+    # Relative to the link's folder, where a player reading the link looks.
+    assert real.read_text().splitlines()[-1] == "new.mp3"
