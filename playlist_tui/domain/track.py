@@ -55,6 +55,12 @@ class Track:
 
         if self.location is not None and not isinstance(self.location, str):
             raise InvalidTrackError(f"the location of {self.title!r} must be text")
+        if self.location is not None and "\x00" in self.location:
+            # No file system takes a NUL in a name, and no playlist line can hold it.
+            raise InvalidTrackError(
+                f"the location of {self.title!r} holds a NUL character, which no "
+                "file name can have"
+            )
         if self.location == "":
             set_field(self, "location", None)
 

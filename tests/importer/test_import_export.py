@@ -369,3 +369,17 @@ def test_present_files_and_urls_are_not_missing(session, tmp_path) -> None:
     (report,) = import_paths(session, [listing])
     assert report.missing == [str(tmp_path / "b.wav")]
     assert "1 track points at a file not on this computer" in report.summary()
+
+
+def test_an_entry_whose_path_decodes_to_a_nul_is_skipped_with_its_reason(
+    tmp_path,
+) -> None:
+    from playlist_tui.session import Session
+
+    playlist = tmp_path / "nul.m3u"
+    playlist.write_bytes(b"#EXTINF:7,nul\nfile:///tmp/nul%00byte.mp3\nkept.mp3\n")
+    session = Session.open(tmp_path / "library.db")
+    [report] = import_paths(session, [playlist])
+    assert report.imported == 1 and len(report.skipped) == 1
+    assert "NUL" in report.skipped[0][1]
+    session.close()

@@ -116,3 +116,8 @@ def test_parse_duration_refuses_more_than_a_track_can_last(text: str) -> None:
 )
 def test_format_duration(seconds: float | None, text: str) -> None:
     assert format_duration(seconds) == text
+
+
+def test_a_location_with_a_nul_is_refused() -> None:
+    with pytest.raises(InvalidTrackError, match="NUL"):
+        Track("Song", location="/music/a\x00b.mp3")
