@@ -16,7 +16,8 @@ Files
 
 Text
     - Files are read as UTF-8, with or without a byte-order mark (also before
-      ``#EXTM3U``); UTF-16 is honoured when it starts with its byte-order mark.
+      ``#EXTM3U``); UTF-16 and UTF-32 are honoured when they start with their
+      byte-order mark.
     - A file that is not valid UTF-8 is decoded line by line: a valid UTF-8 line
       as UTF-8, any other by the fallback. In a ``.m3u``, ``.pls`` (or sniffed)
       file the fallback is Windows-1252 (its five undefined bytes as Latin-1:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import codecs
-import math
 import re
 from collections.abc import Iterator
 
-from ..domain.durations import MAX_SECONDS
+from ..domain.durations import MAX_HOURS, MAX_SECONDS
 from .model import ImportWarning
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# UTF-32's marks first: little-endian UTF-32's starts with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 # Windows-1252 leaves five bytes (0x81 0x8D 0x8F 0x90 0x9D) undefined; real files
 # still contain them, so they decode as Latin-1 does instead of failing.
@@ -23,13 +28,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # A character that only valid UTF-8 can give: non-ASCII and not a surrogate escape.
 _UTF8_TEXT = re.compile("[\u0080-\ud7ff\ue000-\U0010ffff]")
 _LINE_BREAK = re.compile("\r\n|[\r\n]")
+# A length as players write it: ASCII digits only (float() would also take "1_000"
+# and other scripts' digits), a sign, a fraction and an exponent allowed.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
 
 
 def decode_text(data: bytes, *, utf8_only: bool) -> tuple[str, bool]:
     """Decode a text playlist (M3U, PLS) to a string.
 
-    UTF-8 is tried first, with or without a byte-order mark (UTF-16 is honoured when
-    the file starts with its byte-order mark). When the bytes are not valid UTF-8,
+    UTF-8 is tried first, with or without a byte-order mark (UTF-16 and UTF-32 are honoured
+    when the file starts with their byte-order mark). When the bytes are not valid UTF-8,
     each line is judged on its own: the bad bytes are kept as surrogate escapes,
     and the parser reads the text fields of such a line by its fallback (U+FFFD in
     a file declared UTF-8, ``utf8_only``, i.e. ``.m3u8``; Windows-1252 otherwise,
@@ -45,8 +53,9 @@ def decode_text(data: bytes, *, utf8_only: bool) -> tuple[str, bool]:
     Returns:
         The text, and whether it holds surrogate-escaped (undecodable) bytes.
     """
-    if data.startswith(_UTF16_BOMS):
-        return data.decode("utf-16", errors="replace"), False
+    wide = wide_encoding(data)
+    if wide is not None:
+        return data.decode(wide, errors="replace"), False
     data = data.removeprefix(_UTF8_BOM)
     try:
         return data.decode("utf-8"), False
@@ -56,6 +65,11 @@ def decode_text(data: bytes, *, utf8_only: bool) -> tuple[str, bool]:
     if utf8_only or _UTF8_TEXT.search(text):
         return text, True
     return codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0], False
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``"utf-32"`` or ``"utf-16"`` when ``data`` starts with that byte-order mark."""
+    return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
 
 
 def legacy_text(value: str) -> str:
@@ -164,7 +178,7 @@ def clean_field(value: str, *, legacy: bool = False) -> str:
     return single_line(without_surrogates(value)).strip()
 
 
-def parse_seconds(token: str, *, per_second: int = 1) -> tuple[float | None, bool]:
+def parse_seconds(token: str, *, per_second: int = 1) -> tuple[float | None, str]:
     """Read a length such as ``"201"``, ``"-1"`` or ``"93500"`` (milliseconds).
 
     Args:
@@ -172,24 +186,23 @@ def parse_seconds(token: str, *, per_second: int = 1) -> tuple[float | None, boo
         per_second: Units per second (1000 for milliseconds).
 
     Returns:
-        ``(seconds or None, ok)``: None means unknown. A missing, zero or negative
-        length is unknown and ``ok``; a non-numeric one is unknown and not ``ok``.
+        ``(seconds or None, problem)``: None means unknown. A missing, zero or
+        negative length is unknown with no problem (""); otherwise the problem
+        says what is wrong, as in "length '9x' is not a number".
     """
     token = token.strip()
     if not token:
-        return None, True
-    try:
-        value = float(token)
-    except ValueError:
-        return None, False
-    if not math.isfinite(value):
-        return None, False
+        return None, ""
+    if not _NUMBER.match(token):
+        unit = " of milliseconds" if per_second == 1000 else ""
+        return None, f"is not a number{unit}"
+    value = float(token)
     if value <= 0:
-        return None, True
+        return None, ""
     seconds = value / per_second if per_second != 1 else value
-    if seconds > MAX_SECONDS:
-        return None, False  # no recording is that long: the field is broken
-    return seconds, True
+    if not seconds <= MAX_SECONDS:  # also infinity, from "1e999"
+        return None, f"is longer than {MAX_HOURS} hours, which no recording is"
+    return seconds, ""
 
 
 def line_span(numbers: list[int]) -> str:

@@ -163,13 +163,12 @@ def _read_extinf(
     head, title = split_extinf(body)
     head = head.strip()
     token = head.split(None, 1)[0] if head else ""
-    duration, ok = parse_seconds(token)
-    if not ok:
+    duration, problem = parse_seconds(token)
+    if problem:
         warnings.append(
             ImportWarning(
                 number,
-                f"line {number}: length {token!r} is not a number; "
-                "the length is unknown",
+                f"line {number}: length {token!r} {problem}; the length is unknown",
             )
         )
     pending.info = number

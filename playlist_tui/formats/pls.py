@@ -176,13 +176,13 @@ def _entries(
         duration = None
         if index in values["length"]:
             token, length_line = values["length"][index]
-            duration, ok = parse_seconds(token)
-            if not ok:
+            duration, problem = parse_seconds(token)
+            if problem:
                 warnings.append(
                     ImportWarning(
                         length_line,
-                        f"line {length_line}: Length{index} {token!r} is not a "
-                        "number; the length is unknown",
+                        f"line {length_line}: Length{index} {token!r} {problem}; "
+                        "the length is unknown",
                     )
                 )
         entries.append(

@@ -7,7 +7,7 @@ import posixpath
 import stat
 
 from ..domain.errors import FormatError
-from ._text import without_surrogates
+from ._text import wide_encoding, without_surrogates
 from .m3u import parse_m3u
 from .model import PLAYLIST_EXTENSIONS, ParsedPlaylist
 from .pls import parse_pls
@@ -50,8 +50,9 @@ def sniff_format(data: bytes) -> str | None:
         ``"xspf"``, ``"pls"``, ``"m3u"``, or None when the content is none of them.
     """
     head = data[:_SNIFF_BYTES]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode()
+    wide = wide_encoding(head)
+    if wide is not None:
+        head = head.decode(wide, errors="ignore").encode()
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
     if text.startswith("<"):
         return "xspf" if "<playlist" in text or ":playlist" in text else None
@@ -179,9 +180,7 @@ def read_playlist(
                 f"Cannot read playlist {shown} as XSPF: {exc}. Check that it is an "
                 "XSPF playlist, or export it again from its player."
             ) from exc
-    if b"\x00" in data[:_SNIFF_BYTES] and not data.startswith(
-        (b"\xff\xfe", b"\xfe\xff")
-    ):
+    if b"\x00" in data[:_SNIFF_BYTES] and wide_encoding(data) is None:
         raise FormatError(
             f"Cannot read playlist {shown}: it holds binary data, so it is not a "
             f"text {kind.upper()} playlist. Choose the playlist file itself."

@@ -145,13 +145,13 @@ def _entry(
     duration = None
     duration_text = _text(_child(track, "duration"))
     if duration_text.strip():
-        duration, ok = parse_seconds(duration_text, per_second=1000)
-        if not ok:
+        duration, problem = parse_seconds(duration_text, per_second=1000)
+        if problem:
             warnings.append(
                 ImportWarning(
                     None,
-                    f"track {position}: duration {duration_text.strip()!r} is not "
-                    "a number of milliseconds; the length is unknown",
+                    f"track {position}: duration {duration_text.strip()!r} {problem}; "
+                    "the length is unknown",
                 )
             )
     return Entry(

@@ -181,6 +181,18 @@ def test_a_length_no_recording_has_is_unknown_with_a_warning(tmp_path: Path) -> 
     )
     assert durations(playlist) == [None, None]
     assert [warning.line for warning in playlist.warnings] == [1, 3]
+    assert all("longer than 1000 hours" in w.message for w in playlist.warnings)
+
+
+def test_a_length_is_ascii_digits_as_players_write_them(tmp_path: Path) -> None:
+    lines = "".join(
+        f"#EXTINF:{length},T{i}\nt{i}.mp3\n"
+        for i, length in enumerate(["1_000", "\u0663", "0x10", "1e2", "2.5"])
+    )
+    playlist = read_playlist(write(tmp_path, "odd.m3u8", lines.encode()))
+    assert durations(playlist) == [None, None, None, 100, 2.5]
+    assert [w.line for w in playlist.warnings] == [1, 3, 5]
+    assert all("is not a number" in w.message for w in playlist.warnings)
 
 
 def test_case_005_missing_comma_title_or_duration(tmp_path: Path) -> None:
@@ -552,8 +564,12 @@ def test_a_stray_byte_in_an_m3u_is_read_line_by_line(tmp_path: Path) -> None:
     ]
 
 
-def test_utf16_with_bom(tmp_path: Path) -> None:
-    data = "#EXTM3U\r\n#EXTINF:3,Ünï\r\nü.mp3\r\n".encode("utf-16")
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_bom(tmp_path: Path, encoding: str) -> None:
+    text = "#EXTM3U\r\n#EXTINF:3,Ünï\r\nü.mp3\r\n"
+    data = text.encode(encoding)
+    if encoding.endswith("-be"):
+        data = ("\ufeff" + text).encode(encoding)
     playlist = read_playlist(write(tmp_path, "wide.m3u", data))
     assert titles(playlist) == ["Ünï"]
     assert playlist.entries[0].location == f"{tmp_path}/ü.mp3"

@@ -173,3 +173,11 @@ def test_missing_header_is_read_with_a_warning(tmp_path: Path) -> None:
 def test_sniffed_pls(tmp_path: Path) -> None:
     playlist = read_playlist(write(tmp_path, "radio", b"[playlist]\nFile1=a.ogg\n"))
     assert [entry.title for entry in playlist.entries] == ["a"]
+
+
+def test_a_length_over_1000_hours_is_unknown_and_said_so(tmp_path: Path) -> None:
+    data = b"[playlist]\nFile1=a.mp3\nLength1=3600001\nFile2=b.mp3\nLength2=3600000\n"
+    playlist = read_playlist(write(tmp_path, "long.pls", data))
+    assert [entry.duration for entry in playlist.entries] == [None, 3_600_000]
+    [warning] = playlist.warnings
+    assert "Length1 '3600001' is longer than 1000 hours" in warning.message

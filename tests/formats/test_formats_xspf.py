@@ -181,3 +181,15 @@ def test_not_xspf_is_a_format_error(tmp_path: Path, data: bytes) -> None:
 def test_sniffed_xspf(tmp_path: Path) -> None:
     playlist = read_playlist(write(tmp_path, "mystery.xml", CASE_021))
     assert playlist.name == "Prefixed"
+
+
+def test_a_duration_over_1000_hours_is_unknown_and_said_so(tmp_path: Path) -> None:
+    data = (
+        b'<playlist version="1" xmlns="http://xspf.org/ns/0/"><trackList>'
+        b"<track><location>/a.mp3</location><duration>999999999999999</duration>"
+        b"</track></trackList></playlist>"
+    )
+    playlist = read_playlist(write(tmp_path, "long.xspf", data))
+    assert playlist.entries[0].duration is None
+    [warning] = playlist.warnings
+    assert "is longer than 1000 hours" in warning.message
