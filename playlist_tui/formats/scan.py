@@ -180,8 +180,13 @@ def _read_file(item: os.DirEntry[str]) -> tuple[tuple[Any, ...], Entry] | str | 
     """Read one audio-named file: ``(sort key, entry)``, a skip reason, or None."""
     try:
         if not item.is_file():
-            # A link to a folder is not followed; a dangling link is reported.
-            return "broken link" if item.is_symlink() and not item.is_dir() else None
+            # A link to a folder is not followed; a dangling link is reported, and
+            # so is a pipe, device or socket named like audio (never opened).
+            if item.is_dir():
+                return None
+            if item.is_symlink() and not os.path.exists(item.path):
+                return "broken link"
+            return "not a regular file (a pipe, a device or a socket)"
         size = item.stat().st_size
     except OSError as exc:
         return _reason(exc)

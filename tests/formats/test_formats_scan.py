@@ -206,6 +206,15 @@ def test_links(tmp_path: Path) -> None:
     assert result.skipped == [(str(music / "dangling.mp3"), "broken link")]
 
 
+def test_a_pipe_named_like_audio_is_listed_not_opened(tmp_path: Path) -> None:
+    make_wav(tmp_path / "ok.wav")
+    os.mkfifo(tmp_path / "pipe.mp3")
+    result = scan_folder(tmp_path)  # opening the pipe would wait forever
+    assert [e.title for e in result.entries] == ["ok"]
+    [(path, reason)] = result.skipped
+    assert path == str(tmp_path / "pipe.mp3") and "not a regular file" in reason
+
+
 def test_damage_kinds(tmp_path: Path) -> None:
     make_wav(tmp_path / "ok.wav")
     whole = (tmp_path / "ok.wav").read_bytes()
