@@ -677,24 +677,44 @@ class PlaylistApp(App[None]):
 
     @guarded("Remove track")
     def action_remove_track(self) -> None:
-        """Remove the selected track at once; the playing one is stopped first."""
+        """Remove the selected track; the playing one only when asked to stop it."""
         playlist_id = self._need_playlist()
         track = self._need_track()
         active = self.session.active
-        stopped_it = False
         if (
-            active is not None
-            and active.id == playlist_id
-            and active.current is not None
-            and active.current.id == track.id
-            and active.state is not State.STOPPED
+            active is None
+            or active.id != playlist_id
+            or active.current is None
+            or active.current.id != track.id
+            or active.state is State.STOPPED
         ):
-            self.session.stop()
-            stopped_it = True
+            self._remove(playlist_id, track, stop_first=False)
+            return
+        # A track is never removed while it plays: say so, and offer to stop it.
+        question = Text.assemble(
+            (text.quoted(track.label()), "bold"),
+            f" is {active.state.value}. Stop it and remove it from ",
+            (text.quoted(active.name), "bold"),
+            "?",
+        )
+        self.push_screen(
+            ConfirmModal(question, yes="Stop and remove", title="Remove track"),
+            partial(self._remove_confirmed, playlist_id, track),
+        )
 
+    @guarded("Remove track")
+    def _remove_confirmed(
+        self, playlist_id: int, track: Track, yes: bool | None
+    ) -> None:
+        if yes:
+            self._remove(playlist_id, track, stop_first=True)
+
+    def _remove(self, playlist_id: int, track: Track, *, stop_first: bool) -> None:
+        if stop_first:
+            self.session.stop()
         self.session.remove_track(playlist_id, track.id)  # type: ignore[arg-type]
         self.reload_views()
-        verb = "Stopped and removed" if stopped_it else "Removed"
+        verb = "Stopped and removed" if stop_first else "Removed"
         self.notify(f"{verb} {text.quoted(track.title)}", timeout=3, markup=False)
 
     @guarded("Track details")

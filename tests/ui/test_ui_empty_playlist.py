@@ -8,6 +8,7 @@ from ui_support import add_playlist, make_app, screen_text, settle
 
 from playlist_tui.domain import State
 from playlist_tui.session import Session
+from playlist_tui.ui.screens.confirm import ConfirmModal
 
 STEP_3 = (
     "enter",
@@ -66,7 +67,18 @@ async def test_deleting_the_only_track_while_it_plays(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         clock.advance(3)
-        await pilot.press("d")
+        await pilot.press("d")  # never removed while it plays: the app asks
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        assert "'Only' is playing. Stop it and remove it from 'One'?" in screen_text(
+            app
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(session.playlist(playlist_id)) == 1
+        assert session.active.state is State.PLAYING
+
+        await pilot.press("d", "y")
         await settle(pilot)
         assert len(session.playlist(playlist_id)) == 0
         assert session.active.state is State.STOPPED

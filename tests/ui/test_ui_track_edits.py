@@ -157,12 +157,20 @@ async def test_remove_takes_the_selected_track_at_once(
         assert "3 tracks" in screen_text(app)
 
 
-async def test_remove_the_playing_track_stops_it_first(
+async def test_the_playing_track_is_removed_only_once_stopped_on_request(
     session: Session, playlist_id: int
 ) -> None:
     app = make_app(session)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("down", "enter", "d")
+        await settle(pilot)
+        assert "'Bravo' is playing. Stop it and remove it" in screen_text(app)
+        await pilot.press("enter")  # the default answer is Cancel
+        await settle(pilot)
+        assert titles(app) == list(NAMES)
+        assert session.active.state is State.PLAYING
+
+        await pilot.press("d", "y")
         await settle(pilot)
         assert titles(app) == ["Alpha", "Charlie", "Delta"]
         assert session.active.state is State.STOPPED
