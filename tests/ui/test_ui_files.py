@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tests_support import make_wav
 from textual.widgets import Checkbox, Input, Select, Static
 from ui_support import (
@@ -266,3 +267,17 @@ async def test_export_needs_a_playlist(session: Session) -> None:
         await settle(pilot)
         assert not isinstance(app.screen, ExportModal)
         assert app.is_running
+
+
+@pytest.mark.parametrize(("key", "button"), [("I", "Import"), ("E", "Export")])
+async def test_file_dialogs_keep_their_buttons_on_a_small_terminal(
+    session: Session, key: str, button: str
+) -> None:
+    add_playlist(session, "Mix", [("One", 10)])
+    app = make_app(session)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.press(key)
+        await settle(pilot)
+        await settle(pilot)
+        shown = screen_text(app)
+        assert button in shown and "Cancel" in shown

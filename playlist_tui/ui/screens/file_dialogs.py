@@ -10,7 +10,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from playlist_tui.domain import PlaylistError
@@ -51,6 +51,8 @@ class _PathModal(FormModal[Any]):
         error = self.query_one("#path-error", Static)
         error.update(Text(text.message(message)))
         error.display = True
+        self.call_after_refresh(self.fit_fields)
+        self.call_after_refresh(error.scroll_visible, animate=False)
 
 
 class ImportModal(_PathModal):
@@ -70,18 +72,20 @@ class ImportModal(_PathModal):
             yield Static(
                 "Import a playlist file or a music folder", classes="dialog-title"
             )
-            yield Static(
-                "Path (M3U, M3U8, PLS or XSPF file, or a folder scanned for music)",
-                classes="field-label",
-                markup=False,
-            )
-            yield Input(placeholder="~/Music or ~/mix.m3u8", id="path")
-            yield Static("", id="path-error", classes="field-error", markup=False)
-            if self.shown is not None:
-                label = Text("Add the tracks to ")
-                label.append(text.quoted(self.shown))
-                label.append(" instead of a new playlist")
-                yield Checkbox(label, id="into", compact=True)
+            with VerticalScroll(id="fields"):
+                yield Static(
+                    "Path (M3U, M3U8, PLS or XSPF file, or a folder scanned for "
+                    "music)",
+                    classes="field-label",
+                    markup=False,
+                )
+                yield Input(placeholder="~/Music or ~/mix.m3u8", id="path")
+                yield Static("", id="path-error", classes="field-error", markup=False)
+                if self.shown is not None:
+                    label = Text("Add the tracks to ")
+                    label.append(text.quoted(self.shown))
+                    label.append(" instead of a new playlist")
+                    yield Checkbox(label, id="into", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button("Import", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
@@ -136,17 +140,18 @@ class ExportModal(_PathModal):
             title = Text("Export ")
             title.append(text.quoted(self.name_text))
             yield Static(title, classes="dialog-title")
-            yield Static("File", classes="field-label", markup=False)
-            yield Input(text.safe(self.default), id="path")
-            yield Static("", id="path-error", classes="field-error", markup=False)
-            yield Static("Format", classes="field-label", markup=False)
-            yield Select(
-                [(FORMAT_NAMES[name], name) for name in FORMATS],
-                value=fmt,
-                allow_blank=False,
-                id="format",
-                compact=True,
-            )
+            with VerticalScroll(id="fields"):
+                yield Static("File", classes="field-label", markup=False)
+                yield Input(text.safe(self.default), id="path")
+                yield Static("", id="path-error", classes="field-error", markup=False)
+                yield Static("Format", classes="field-label", markup=False)
+                yield Select(
+                    [(FORMAT_NAMES[name], name) for name in FORMATS],
+                    value=fmt,
+                    allow_blank=False,
+                    id="format",
+                    compact=True,
+                )
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
