@@ -208,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    for name, value in vars(args).items():
+        # argparse (3.11, 3.12) reads "--title=--" as an empty list, not "--".
+        if value == [] and name != "paths":
+            setattr(args, name, "--")
     as_json = getattr(args, "json", False)
     log_file = setup_logging()
     try:

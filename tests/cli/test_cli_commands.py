@@ -141,6 +141,7 @@ def test_a_script_builds_and_edits_a_playlist(db) -> None:
         (["--db", "nowhere/typo.db", "status"], 1, "no library at nowhere"),
         (["--db", "nowhere/typo.db", "delete", "x", "--yes"], 1, "no library at"),
         (["--db", "nowhere/typo.db", "add", "x", "--title", "t"], 1, "no library at"),
+        (["add", "Mix", "--title", "t", "--duration=--"], 2, "'--' is not a duration"),
         ([], 2, "the app needs a terminal"),
         (["--json"], 2, "the app needs a terminal"),
         (["remove", "Mix", "1"], 0, ""),

@@ -74,8 +74,7 @@ class ImportModal(_PathModal):
             )
             with VerticalScroll(id="fields"):
                 yield Static(
-                    "Path (M3U, M3U8, PLS or XSPF file, or a folder scanned for "
-                    "music)",
+                    "Path (M3U, M3U8, PLS or XSPF file, or a folder scanned for music)",
                     classes="field-label",
                     markup=False,
                 )
