@@ -681,13 +681,7 @@ class PlaylistApp(App[None]):
         playlist_id = self._need_playlist()
         track = self._need_track()
         active = self.session.active
-        if (
-            active is None
-            or active.id != playlist_id
-            or active.current is None
-            or active.current.id != track.id
-            or active.state is State.STOPPED
-        ):
+        if active is None or not self._is_playing(playlist_id, track):
             self._remove(playlist_id, track, stop_first=False)
             return
         # A track is never removed while it plays: say so, and offer to stop it.
@@ -702,6 +696,17 @@ class PlaylistApp(App[None]):
             partial(self._remove_confirmed, playlist_id, track),
         )
 
+    def _is_playing(self, playlist_id: int, track: Track) -> bool:
+        """Whether ``track`` of that playlist is the current one, playing or paused."""
+        active = self.session.active
+        return (
+            active is not None
+            and active.id == playlist_id
+            and active.current is not None
+            and active.current.id == track.id
+            and active.state is not State.STOPPED
+        )
+
     @guarded("Remove track")
     def _remove_confirmed(
         self, playlist_id: int, track: Track, yes: bool | None
@@ -710,8 +715,12 @@ class PlaylistApp(App[None]):
             self._remove(playlist_id, track, stop_first=True)
 
     def _remove(self, playlist_id: int, track: Track, *, stop_first: bool) -> None:
-        if stop_first:
+        # Playback may have moved on while the question was open (the track ended,
+        # or a command from the shell): only the track being removed is stopped.
+        if stop_first and self._is_playing(playlist_id, track):
             self.session.stop()
+        else:
+            stop_first = False
         self.session.remove_track(playlist_id, track.id)  # type: ignore[arg-type]
         self.reload_views()
         verb = "Stopped and removed" if stop_first else "Removed"

@@ -281,3 +281,16 @@ async def test_file_dialogs_keep_their_buttons_on_a_small_terminal(
         await settle(pilot)
         shown = screen_text(app)
         assert button in shown and "Cancel" in shown
+
+
+async def test_export_refuses_a_device_at_the_first_press(session: Session) -> None:
+    add_playlist(session, "Mix", [Track("One", location="/m/one.mp3")])
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("E")
+        await settle(pilot)
+        app.screen.query_one("#path", Input).value = "/dev/null"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "/dev/null is not a regular file" in screen_text(app)
+        assert Path("/dev/null").is_char_device()

@@ -146,3 +146,16 @@ async def test_the_playing_playlist_is_marked(session: Session) -> None:
         await pilot.press("space")
         await settle(pilot)
         assert "⏸ Plays" in screen_text(app)
+
+
+async def test_on_a_small_terminal_a_refused_name_keeps_the_buttons(
+    session: Session,
+) -> None:
+    app = make_app(session)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.press("N", "enter")  # an empty name
+        await settle(pilot)
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "A playlist needs a name" in shown
+        assert "Create" in shown and "Cancel" in shown

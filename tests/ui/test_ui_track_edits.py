@@ -225,3 +225,18 @@ async def test_on_a_short_terminal_the_fields_scroll_and_the_buttons_stay(
         shown = screen_text(app)
         assert "'1:99' is not a duration" in shown
         assert "Save" in shown and "Cancel" in shown
+
+
+async def test_a_remove_question_answered_late_stops_only_that_track(
+    session: Session, playlist_id: int
+) -> None:
+    app = make_app(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "d")  # Alpha plays; the question opens
+        await settle(pilot)
+        session.next()  # meanwhile playback moves on, as from the shell
+        await pilot.press("y")
+        await settle(pilot)
+        assert titles(app) == ["Bravo", "Charlie", "Delta"]
+        assert session.active.current.title == "Bravo"
+        assert session.active.state is State.PLAYING

@@ -48,11 +48,7 @@ class _PathModal(FormModal[Any]):
 
     def show_error(self, message: object) -> None:
         """Explain under the field why nothing was done; the dialog stays open."""
-        error = self.query_one("#path-error", Static)
-        error.update(Text(text.message(message)))
-        error.display = True
-        self.call_after_refresh(self.fit_fields)
-        self.call_after_refresh(error.scroll_visible, animate=False)
+        self.explain(self.query_one("#path-error", Static), text.message(message))
 
 
 class ImportModal(_PathModal):
@@ -186,6 +182,12 @@ class ExportModal(_PathModal):
         fmt = str(self.query_one("#format", Select).value)
         if path.is_dir():
             self.show_error(f"{path} is a folder; add a file name to the path.")
+            return
+        if path.exists() and not path.is_file():
+            self.show_error(
+                f"{path} is not a regular file (a device, a pipe or a socket); "
+                "choose another file name."
+            )
             return
         if path.exists() and self._confirmed != path:
             self._confirmed = path

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Static
 
 ResultType = TypeVar("ResultType")
 
@@ -54,6 +55,18 @@ class FormModal(ModalScreen[ResultType]):
         frame = dialog.outer_size.height - dialog.content_size.height
         room = int(self.size.height * 0.9) - frame - others
         fields.styles.max_height = max(2, room)
+
+    def explain(self, label: Static, message: str) -> None:
+        """Show ``message`` in the error line ``label`` (hidden when empty).
+
+        The fields are fitted again and the message scrolled into view, so that
+        on a short terminal both it and the buttons stay on screen.
+        """
+        label.update(Text(message))
+        label.display = bool(message)
+        if message:
+            self.call_after_refresh(self.fit_fields)
+            self.call_after_refresh(label.scroll_visible, animate=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
 from playlist_tui.domain import PlaylistError
@@ -40,9 +40,10 @@ class NameModal(FormModal[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text(self.title_text), classes="dialog-title")
-            yield Static("Name", classes="field-label", markup=False)
-            yield Input(text.safe(self.initial), id="name", select_on_focus=True)
-            yield Static("", id="name-error", classes="field-error", markup=False)
+            with VerticalScroll(id="fields"):
+                yield Static("Name", classes="field-label", markup=False)
+                yield Input(text.safe(self.initial), id="name", select_on_focus=True)
+                yield Static("", id="name-error", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.action_label, variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
@@ -54,17 +55,16 @@ class NameModal(FormModal[Any]):
         """Hand the name over; show the reason if it is refused."""
         name = self.query_one("#name", Input).value
         error = self.query_one("#name-error", Static)
-        error.display = True
         if not name.strip():
-            error.update(Text("A playlist needs a name; the name is empty."))
+            self.explain(error, "A playlist needs a name; the name is empty.")
             return
         try:
             result = self.submit(name)
         except PlaylistError as exc:
-            error.update(Text(text.message(exc)))
+            self.explain(error, text.message(exc))
             return
         except Exception as exc:  # noqa: BLE001 - shown, never a traceback
             self.log.error(f"saving the name failed: {exc!r}")
-            error.update(Text(text.message(f"internal error: {exc}")))
+            self.explain(error, text.message(f"internal error: {exc}"))
             return
         self.dismiss(result)

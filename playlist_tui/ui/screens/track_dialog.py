@@ -78,12 +78,7 @@ class TrackModal(FormModal[Track | None]):
 
     def error(self, field: str, message: str) -> None:
         """Show ``message`` under ``field`` (or under the form)."""
-        label = self.query_one(f"#{field}-error", Static)
-        label.update(Text(message))
-        label.display = bool(message)
-        if message:
-            self.call_after_refresh(self.fit_fields)
-            self.call_after_refresh(label.scroll_visible, animate=False)
+        self.explain(self.query_one(f"#{field}-error", Static), message)
 
     def fields(self) -> dict[str, Any] | None:
         """Read the form; None (and a reason on screen) if a value is wrong."""
