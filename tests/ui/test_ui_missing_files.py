@@ -46,4 +46,6 @@ async def test_missing_files_are_marked_and_still_play(
         assert isinstance(app.screen, TrackInfoModal)
         text = "\n".join(screen_lines(app))
         assert "not on this computer" in text
-        assert "gone [/x].mp3" in text
+        # The temporary folder's path is long enough to wrap in the dialog.
+        flat = "".join(text.replace("█", "").split())
+        assert "gone[/x].mp3" in flat
