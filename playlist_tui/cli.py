@@ -502,7 +502,7 @@ def _fields(args: argparse.Namespace) -> dict[str, Any]:
         if value is not None:
             fields[name] = value.strip()
     if args.location is not None:
-        from playlist_tui.importer import typed_location
+        from playlist_tui.formats import typed_location
 
         fields["location"] = typed_location(args.location)
     if args.duration is not None:

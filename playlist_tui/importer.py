@@ -17,7 +17,6 @@ Rules:
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -39,7 +38,6 @@ from playlist_tui.formats import (
     scan_folder,
     write_playlist,
 )
-from playlist_tui.formats._locations import resolve_location
 from playlist_tui.session import Session
 
 EXPORT_FORMATS = ("m3u8", "m3u", "pls", "xspf")
@@ -298,17 +296,3 @@ def safe_file_name(name: str) -> str:
     """Make a playlist name usable as a file name on any system."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .")
     return cleaned[:120] or "playlist"
-
-
-def typed_location(text: str) -> str | None:
-    """A location a person typed (``--location``, the track dialog), as stored.
-
-    The rules of a playlist entry apply, with the current folder as the base: a
-    URL stays as it is, a ``file://`` URI becomes its path, and a relative path
-    becomes absolute, so that it still names the same file from anywhere.
-    """
-    raw = text.strip()
-    if not raw:
-        return None
-    location, _ = resolve_location(os.path.expanduser(raw), os.getcwd())
-    return location

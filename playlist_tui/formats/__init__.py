@@ -114,7 +114,7 @@ Folder scan
       that is not valid UTF-8 stays resolvable as a surrogate-escaped location.
 """
 
-from ._locations import file_is_missing
+from ._locations import file_is_missing, typed_location
 from .model import (
     AUDIO_EXTENSIONS,
     Entry,
@@ -137,5 +137,6 @@ __all__ = [
     "is_playlist_file",
     "read_playlist",
     "scan_folder",
+    "typed_location",
     "write_playlist",
 ]

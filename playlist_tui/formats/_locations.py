@@ -2,7 +2,8 @@
 
 Everything here is lexical (no file is opened, no symlink is followed and no
 network is touched), except that `names_folder` and `file_is_missing` ask the
-file system whether a path exists.
+file system whether a path exists, and `typed_location` starts from the current
+folder. `os_reason` puts a file system error into the words messages use.
 """
 
 from __future__ import annotations
@@ -282,3 +283,26 @@ def _reads_back(text: str, out_dir: str, path: str) -> bool:
     if "\n" in text or "\r" in text or has_surrogates(text):
         return False
     return resolve_location(text, out_dir) == (path, False)
+
+
+def typed_location(text: str) -> str | None:
+    """A location a person typed (``--location``, the track dialog), as stored.
+
+    The rules of a playlist entry apply, with the current folder as the base: a
+    URL stays as it is, a ``file://`` URI becomes its path, and a relative path
+    becomes absolute, so that it still names the same file from anywhere.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    location, _ = resolve_location(os.path.expanduser(raw), os.getcwd())
+    return location
+
+
+def os_reason(exc: OSError, missing: str) -> str:
+    """Say why a file or folder could not be used; ``missing`` for "not found"."""
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return missing
+    return (exc.strerror or str(exc)).lower()

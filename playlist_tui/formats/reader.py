@@ -7,6 +7,7 @@ import posixpath
 import stat
 
 from ..domain.errors import FormatError
+from ._locations import os_reason
 from ._text import wide_encoding, without_surrogates
 from .m3u import parse_m3u
 from .model import PLAYLIST_EXTENSIONS, ParsedPlaylist
@@ -14,6 +15,7 @@ from .pls import parse_pls
 from .xspf import XspfError, parse_xspf
 
 _SNIFF_BYTES = 4096
+_MISSING = "no such file"
 
 #: The largest playlist file read. A 12,000-entry M3U is under 1 MiB, so this is
 #: generous; it stops a huge or endless file from filling memory.
@@ -79,7 +81,7 @@ def _read_bytes(text_path: str, shown: str) -> bytes:
         raise _folder_error(shown) from exc
     except OSError as exc:
         raise FormatError(
-            f"Cannot read playlist {shown}: {_reason(exc)}. Check that the file "
+            f"Cannot read playlist {shown}: {os_reason(exc, _MISSING)}. Check that the file "
             "exists and that you may read it, then try again."
         ) from exc
     try:
@@ -90,7 +92,7 @@ def _read_bytes(text_path: str, shown: str) -> bytes:
             data = stream.read(MAX_PLAYLIST_BYTES + 1)
     except OSError as exc:
         raise FormatError(
-            f"Cannot read playlist {shown}: {_reason(exc)}. Check the file, then "
+            f"Cannot read playlist {shown}: {os_reason(exc, _MISSING)}. Check the file, then "
             "try again."
         ) from exc
     finally:
@@ -129,14 +131,6 @@ def _folder_error(shown: str) -> FormatError:
         f"Cannot read playlist {shown}: it is a folder, not a file. Choose a "
         ".m3u, .m3u8, .pls or .xspf file, or scan the folder instead."
     )
-
-
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    return (exc.strerror or str(exc)).lower()
 
 
 def read_playlist(

@@ -16,12 +16,13 @@ from mutagen.id3 import ID3
 
 from ..domain.durations import MAX_SECONDS
 from ..domain.errors import FormatError
-from ._locations import fallback_title
+from ._locations import fallback_title, os_reason
 from ._text import clean_field, without_surrogates
 from .model import AUDIO_EXTENSIONS, Entry, ScanResult
 
 #: How several values of one tag (e.g. two artists) are joined into one text.
 VALUE_SEPARATOR = " / "
+_MISSING = "it does not exist"
 
 # Indirections so that tests can simulate permission errors even when run as root.
 _scandir = os.scandir
@@ -113,7 +114,7 @@ def scan_folder(
             top = list(listing)
     except OSError as exc:
         raise FormatError(
-            f"Cannot scan folder {shown}: {_reason(exc)}. Check that the folder "
+            f"Cannot scan folder {shown}: {os_reason(exc, _MISSING)}. Check that the folder "
             "exists and that you may read it, then scan again."
         ) from exc
 
@@ -129,7 +130,7 @@ def scan_folder(
                 with _scandir(folder) as listing:
                     items = list(listing)
             except OSError as exc:
-                skipped.append((without_surrogates(folder), _reason(exc)))
+                skipped.append((without_surrogates(folder), os_reason(exc, _MISSING)))
                 continue
         for item in sorted(items, key=lambda item: item.name):
             subfolder = _subfolder(item, visited)
@@ -168,14 +169,6 @@ def _subfolder(item: os.DirEntry[str], visited: set[tuple[int, int]]) -> str | N
     return item.path
 
 
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, FileNotFoundError):
-        return "it does not exist"
-    return (exc.strerror or str(exc)).lower()
-
-
 def _read_file(item: os.DirEntry[str]) -> tuple[tuple[Any, ...], Entry] | str | None:
     """Read one audio-named file: ``(sort key, entry)``, a skip reason, or None."""
     try:
@@ -189,14 +182,14 @@ def _read_file(item: os.DirEntry[str]) -> tuple[tuple[Any, ...], Entry] | str | 
             return "not a regular file (a pipe, a device or a socket)"
         size = item.stat().st_size
     except OSError as exc:
-        return _reason(exc)
+        return os_reason(exc, _MISSING)
     if size == 0:
         return "empty file"
     try:
         with _open(item.path, "rb") as stream:
             return _read_audio(stream, item.path, size)
     except OSError as exc:
-        return _reason(exc)
+        return os_reason(exc, _MISSING)
 
 
 def _read_audio(

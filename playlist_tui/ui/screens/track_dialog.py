@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
 from playlist_tui.domain import PlaylistError, Track, parse_track_length
-from playlist_tui.importer import typed_location
+from playlist_tui.formats import typed_location
 from playlist_tui.ui import text
 from playlist_tui.ui.screens.form import FormModal
 
