@@ -15,7 +15,8 @@ Everything else, including Rich markup such as ``[bold]`` or ``[/]``, is kept ex
 from __future__ import annotations
 
 import re
-import unicodedata
+
+import regex
 
 from playlist_tui.domain.errors import InvalidValueError
 
@@ -25,13 +26,9 @@ _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 # The stand-ins `visible_text` writes for one character; a cut never splits one.
 _STAND_IN = re.compile(r"\\x[0-9a-f]{2}|\\u[0-9a-f]{4}")
-# Characters that belong to the one before them (besides combining marks):
-# joiners, variation selectors, emoji skin tones, tag characters, Hangul jamo.
-_JOINS_PREVIOUS = re.compile(
-    "[\u200c\u200d\ufe00-\ufe0f\u1160-\u11ff\ud7b0-\ud7ff\U0001f3fb-\U0001f3ff"
-    "\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
-)
-_REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
+# One character as a person sees it (a letter and its marks, an emoji sequence, a
+# flag): Unicode's extended grapheme cluster.
+_GRAPHEME = regex.compile(r"\X")
 
 
 def _stand_in(match: re.Match[str]) -> str:
@@ -100,27 +97,16 @@ def fit_name(name: str, limit: int = MAX_NAME_LENGTH) -> str:
     cleaned = visible_text(name.strip())
     if len(cleaned) <= limit:
         return cleaned
-    cut = max(limit - 1, 0)
-    inside = [(m.start(), m.end()) for m in _STAND_IN.finditer(cleaned, 0, cut + 5)]
-    while cut > 0 and not _is_boundary(cleaned, cut, inside):
-        cut -= 1
+    room = max(limit - 1, 0)
+    stand_ins = [m.span() for m in _STAND_IN.finditer(cleaned, 0, room + 6)]
+    cut = 0
+    for grapheme in _GRAPHEME.finditer(cleaned):
+        end = grapheme.end()
+        if end > room:
+            break
+        if not any(start < end < stop for start, stop in stand_ins):
+            cut = end
     return cleaned[:cut].rstrip() + "…"
-
-
-def _is_boundary(text: str, index: int, stand_ins: list[tuple[int, int]]) -> bool:
-    """Tell whether ``text`` may be cut before ``text[index]``."""
-    char, before = text[index], text[index - 1]
-    if unicodedata.category(char).startswith("M") or _JOINS_PREVIOUS.match(char):
-        return False
-    if before == "\u200d":  # a zero-width joiner joins the next one as well
-        return False
-    if _REGIONAL.match(char) and _REGIONAL.match(before):
-        run = 0  # flags are pairs of regional indicators: never cut one in two
-        while index - run - 1 >= 0 and _REGIONAL.match(text[index - run - 1]):
-            run += 1
-        if run % 2:
-            return False
-    return not any(start < index < end for start, end in stand_ins)
 
 
 def count(number: int, noun: str) -> str:
